@@ -1,0 +1,66 @@
+// A simulation challenge: names the parameters to change, loads a starting point, and checks
+// the learner's configuration by running it to the end and reading the result.
+import { challengeScenario } from '../../sim/assignments.ts';
+import type { ChallengeAssignment } from '../../sim/assignments.ts';
+import type { ParamValue } from '../../sim/params.ts';
+import type { RunResult, Scenario } from '../../sim/scenario.ts';
+import { Feedback } from './shared.tsx';
+import type { BodyProps } from './shared.tsx';
+import { useSimulationRun } from './useSimulationRun.ts';
+
+export interface ChallengeBodyProps extends BodyProps<ChallengeAssignment> {
+  readonly lessonId: string;
+  readonly seed: number;
+  readonly currentParams: Readonly<Record<string, ParamValue>>;
+  readonly runScenario: (scenario: Scenario) => Promise<RunResult>;
+  readonly onSetup?: ((params: Readonly<Record<string, ParamValue>>) => void) | undefined;
+}
+
+/** The challenge's controls and its feedback. */
+export function ChallengeBody(props: ChallengeBodyProps) {
+  const { assignment: a, record, save, lessonId, seed, currentParams, onSetup } = props;
+  const { pending, error, run } = useSimulationRun(props.runScenario);
+  const fixed = Object.entries(a.fixed);
+
+  const check = async (): Promise<void> => {
+    const scenario = challengeScenario(lessonId, seed, a, currentParams);
+    const verdict = await run(scenario, (result) => a.check(result));
+    if (!verdict) return;
+    save({ status: verdict.pass ? 'passed' : 'failed', feedback: verdict.feedback, scenario });
+  };
+
+  return (
+    <>
+      {a.focus.length > 0 && (
+        <p>
+          Parameters to change:{' '}
+          {a.focus.map((name, i) => (
+            <span key={name}>
+              {i > 0 && ', '}
+              <code>{name}</code>
+            </span>
+          ))}
+        </p>
+      )}
+      <p className="assignment__run-note">
+        The check runs {a.durationS} s of simulated time with seed {seed}, ignoring the first{' '}
+        {a.warmupS} s
+        {fixed.length > 0 && (
+          <>, with {fixed.map(([name, value]) => `${name} = ${String(value)}`).join(', ')}</>
+        )}
+        .
+      </p>
+      <div className="assignment__actions">
+        {onSetup && (
+          <button type="button" onClick={() => onSetup(a.setup)} disabled={pending}>
+            Set up
+          </button>
+        )}
+        <button type="button" onClick={() => void check()} disabled={pending}>
+          Check my configuration
+        </button>
+      </div>
+      <Feedback pending={pending} error={error} record={record} />
+    </>
+  );
+}

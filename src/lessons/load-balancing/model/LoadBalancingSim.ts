@@ -1,0 +1,348 @@
+// The load-balancing lesson's simulation: Poisson traffic from many client addresses through
+// a balancer into a pool of servers with slots and queues, with an optional server failure
+// noticed by active health checks. Wiring of the shared blocks plus the lesson's statistics.
+import { Simulation } from '../../../sim/core/Simulation.ts';
+import { Random } from '../../../sim/core/Random.ts';
+import * as dist from '../../../sim/core/distributions.ts';
+import type { Sampler } from '../../../sim/core/distributions.ts';
+import { RequestTable } from '../../../sim/blocks/RequestTable.ts';
+import { ServerPool } from '../../../sim/blocks/ServerPool.ts';
+import type { PoolListener } from '../../../sim/blocks/ServerPool.ts';
+import { Balancer } from '../../../sim/blocks/Balancer.ts';
+import type { Algorithm } from '../../../sim/blocks/Balancer.ts';
+import { HealthChecker } from '../../../sim/blocks/HealthChecker.ts';
+import { LatencyHistogram } from '../../../sim/metrics/LatencyHistogram.ts';
+import { TimeBuckets } from '../../../sim/metrics/TimeBuckets.ts';
+import { TraceKind, TraceRing } from '../../../sim/metrics/TraceRing.ts';
+import type { LessonSim, ModelConfig, RunSummary, Snapshot } from '../../../sim/model.ts';
+import type { ParamValue } from '../../../sim/params.ts';
+import { MAX_SERVERS } from './params.ts';
+import { profileSpeeds, resolveWeights, serverName } from './servers.ts';
+import { seriesArrays, type LbCounters } from './series.ts';
+import { summarize } from './summary.ts';
+
+/** Counter channels in the time buckets. */
+export const C = { arrived: 0, completed: 1, rejected: 2, failed: 3 } as const;
+
+/** A record of clients changing servers when the balancer's membership changed. */
+export interface RemapEvent {
+  readonly tS: number;
+  readonly fromServers: number;
+  readonly toServers: number;
+  readonly share: number;
+}
+
+function sampler(name: string, meanMs: number): Sampler {
+  const meanS = meanMs / 1000;
+  switch (name) {
+    case 'constant':
+      return dist.constant(meanS);
+    case 'lognormal':
+      return dist.lognormal(meanS, 1.5);
+    case 'bimodal':
+      return dist.bimodal(meanS, 0.01, 500);
+    default:
+      return dist.exponential(meanS);
+  }
+}
+
+export class LoadBalancingSim implements LessonSim, PoolListener {
+  private readonly sim = new Simulation();
+  private readonly trafficRng: Random;
+  readonly requests = new RequestTable(1024);
+  readonly buckets = new TimeBuckets(4, 2 * MAX_SERVERS, 0.1);
+  readonly latency = new LatencyHistogram();
+  readonly pool: ServerPool;
+  readonly balancer: Balancer;
+  private readonly health: HealthChecker;
+  private readonly trace = new TraceRing(4096);
+  readonly params: Record<string, ParamValue>;
+  readonly warmupS: number;
+  private readonly seed: number;
+  private speeds: Float64Array;
+  private service: Sampler;
+  private arrivalKind: number;
+  private arrivalGen = 0;
+  private failKind: number;
+  private recoverKind: number;
+  private failGen = 0;
+  private failedByPlan = -1;
+  /** Totals since time zero (for live readouts) and since the warm-up (for statistics). */
+  readonly total: LbCounters = { arrived: 0, completed: 0, rejected: 0, failed: 0 };
+  readonly stats: LbCounters = { arrived: 0, completed: 0, rejected: 0, failed: 0 };
+  readonly remaps: RemapEvent[] = [];
+  remapCount = 0;
+
+  constructor(config: ModelConfig) {
+    this.params = { ...config.params };
+    this.warmupS = config.warmupS;
+    this.seed = config.seed >>> 0;
+    this.trafficRng = new Random(this.seed, 1);
+    const p = this.params;
+    this.speeds = profileSpeeds(String(p.serverProfile), this.seed);
+    this.service = sampler(String(p.serviceTimeDistribution), Number(p.serviceTimeMs));
+    this.pool = new ServerPool(this.sim, this.requests, this, this.buckets, 0, {
+      maxServers: MAX_SERVERS,
+      count: Number(p.servers),
+      slots: Number(p.serverConcurrency),
+      queueLimit: Number(p.queueLimit),
+    });
+    this.pool.statsStartS = this.warmupS;
+    this.pool.speed.set(this.speeds);
+    this.balancer = new Balancer(this.pool, new Random(this.seed, 2));
+    this.balancer.setAlgorithm(p.algorithm as Algorithm);
+    this.balancer.setVnodes(Number(p.vnodes));
+    this.balancer.weights.set(resolveWeights(String(p.weights), this.speeds));
+    for (let i = 0; i < MAX_SERVERS; i++) this.balancer.routable[i] = 1;
+    this.balancer.refreshMembers();
+    this.health = new HealthChecker(this.sim, this.pool, {
+      intervalS: Number(p.healthCheckIntervalS),
+      unhealthyThreshold: Number(p.unhealthyThreshold),
+      healthyThreshold: Number(p.healthyThreshold),
+      onViewChange: (server, routable) =>
+        this.changeMembership(() => {
+          this.balancer.routable[server] = routable ? 1 : 0;
+        }),
+    });
+    this.arrivalKind = this.sim.register((gen) => this.arrive(gen));
+    this.failKind = this.sim.register((gen, server) => {
+      if (gen === this.failGen) {
+        this.failedByPlan = server;
+        this.pool.fail(server);
+      }
+    });
+    this.recoverKind = this.sim.register((gen, server) => {
+      if (gen === this.failGen) {
+        this.failedByPlan = -1;
+        this.pool.recover(server);
+      }
+    });
+    this.scheduleNextArrival();
+    this.scheduleFailurePlan();
+  }
+
+  get nowS(): number {
+    return this.sim.now;
+  }
+
+  get eventCount(): number {
+    return this.sim.eventCount;
+  }
+
+  advance(untilS: number, maxEvents: number): boolean {
+    return this.sim.advance(untilS, maxEvents);
+  }
+
+  private scheduleNextArrival(): void {
+    const gap = -Math.log(this.trafficRng.nextOpen()) / Number(this.params.arrivalRate);
+    this.sim.schedule(this.sim.now + gap, this.arrivalKind, this.arrivalGen, 0);
+  }
+
+  private arrive(gen: number): void {
+    if (gen !== this.arrivalGen) return; // superseded by a rate change
+    const now = this.sim.now;
+    const rng = this.trafficRng;
+    const clients = Number(this.params.clients);
+    const client =
+      rng.next() < Number(this.params.natShare) || clients === 1 ? 0 : 1 + rng.int(clients - 1);
+    const req = this.requests.alloc(now, this.service.sample(rng), client);
+    this.total.arrived++;
+    if (now >= this.warmupS) this.stats.arrived++;
+    this.buckets.add(C.arrived, now, 1);
+    this.scheduleNextArrival();
+    const server = this.balancer.pick(client);
+    if (server < 0) {
+      this.failed(req, -1);
+      return;
+    }
+    this.trace.record(now, TraceKind.routed, server, client);
+    this.pool.accept(server, req);
+  }
+
+  started(): void {
+    /* service start needs no bookkeeping beyond the pool's own */
+  }
+
+  completed(req: number, server: number): void {
+    const now = this.sim.now;
+    const latencyMs = (now - (this.requests.arrivalS[req] as number)) * 1000;
+    this.total.completed++;
+    if (now >= this.warmupS) {
+      this.stats.completed++;
+      this.latency.record(latencyMs);
+    }
+    this.buckets.add(C.completed, now, 1);
+    this.buckets.addLatency(now, latencyMs);
+    this.balancer.observe(server, latencyMs);
+    this.trace.record(now, TraceKind.completed, server, this.requests.client[req] as number);
+    this.requests.release(req);
+  }
+
+  rejected(req: number, server: number): void {
+    this.finishBadly(req, server, C.rejected, TraceKind.rejected);
+  }
+
+  failed(req: number, server: number): void {
+    this.finishBadly(req, server, C.failed, TraceKind.failed);
+  }
+
+  private finishBadly(req: number, server: number, counter: 2 | 3, kind: number): void {
+    const now = this.sim.now;
+    const key = counter === C.rejected ? 'rejected' : 'failed';
+    this.total[key]++;
+    if (now >= this.warmupS) this.stats[key]++;
+    this.buckets.add(counter, now, 1);
+    this.trace.record(now, kind, server, this.requests.client[req] as number);
+    this.requests.release(req);
+  }
+
+  /** Applies a change to the balancer's membership and records how many clients moved. */
+  private changeMembership(apply: () => void): void {
+    const algorithm = this.balancer.algorithm;
+    const hashing = algorithm === 'ip-hash' || algorithm === 'consistent-hash' ? algorithm : null;
+    const clients = Number(this.params.clients);
+    const before = this.balancer.memberCount;
+    let mapping: Int32Array | null = null;
+    if (hashing) {
+      mapping = new Int32Array(clients);
+      for (let c = 0; c < clients; c++) mapping[c] = this.balancer.hashTarget(c, hashing);
+    }
+    apply();
+    this.balancer.refreshMembers();
+    if (hashing && mapping && this.balancer.memberCount !== before) {
+      let moved = 0;
+      for (let c = 0; c < clients; c++) {
+        if (this.balancer.hashTarget(c, hashing) !== mapping[c]) moved++;
+      }
+      this.remapCount++;
+      if (this.remaps.length >= 50) this.remaps.shift();
+      this.remaps.push({
+        tS: this.sim.now,
+        fromServers: before,
+        toServers: this.balancer.memberCount,
+        share: moved / clients,
+      });
+    }
+  }
+
+  /** (Re)schedules the failure of `failServerIndex` at `failAtS` for `failDurationS`. */
+  private scheduleFailurePlan(): void {
+    this.failGen++;
+    if (this.failedByPlan >= 0) {
+      this.pool.recover(this.failedByPlan);
+      this.failedByPlan = -1;
+    }
+    const server = Number(this.params.failServerIndex);
+    if (server < 0) return;
+    const at = Number(this.params.failAtS);
+    const duration = Number(this.params.failDurationS);
+    const now = this.sim.now;
+    if (duration > 0 && now >= at + duration) return; // that outage is already over
+    this.sim.schedule(Math.max(at, now), this.failKind, this.failGen, server);
+    if (duration > 0) this.sim.schedule(at + duration, this.recoverKind, this.failGen, server);
+  }
+
+  setParam(name: string, value: ParamValue): void {
+    if (!(name in this.params)) throw new Error(`unknown parameter ${name}`);
+    this.params[name] = value;
+    const p = this.params;
+    switch (name) {
+      case 'arrivalRate':
+        // Poisson arrivals are memoryless: drawing a fresh gap at the new rate is exact.
+        this.arrivalGen++;
+        this.scheduleNextArrival();
+        break;
+      case 'algorithm':
+        this.balancer.setAlgorithm(value as Algorithm);
+        break;
+      case 'vnodes':
+        this.changeMembership(() => this.balancer.setVnodes(Number(value)));
+        break;
+      case 'weights':
+        this.balancer.weights.set(resolveWeights(String(value), this.speeds));
+        break;
+      case 'servers':
+        this.pool.settle();
+        this.changeMembership(() => {
+          this.pool.count = Number(value);
+        });
+        break;
+      case 'serverProfile':
+        this.pool.settle();
+        this.speeds = profileSpeeds(String(value), this.seed);
+        this.pool.speed.set(this.speeds);
+        this.balancer.weights.set(resolveWeights(String(p.weights), this.speeds));
+        break;
+      case 'serverConcurrency':
+        this.pool.setSlots(Number(value));
+        break;
+      case 'queueLimit':
+        this.pool.queueLimit = Number(value);
+        break;
+      case 'serviceTimeDistribution':
+      case 'serviceTimeMs':
+        this.service = sampler(String(p.serviceTimeDistribution), Number(p.serviceTimeMs));
+        break;
+      case 'failServerIndex':
+      case 'failAtS':
+      case 'failDurationS':
+        this.scheduleFailurePlan();
+        break;
+      case 'healthCheckIntervalS':
+      case 'unhealthyThreshold':
+      case 'healthyThreshold':
+        this.health.configure({
+          intervalS: Number(p.healthCheckIntervalS),
+          unhealthyThreshold: Number(p.unhealthyThreshold),
+          healthyThreshold: Number(p.healthyThreshold),
+        });
+        break;
+      default:
+        // clients and natShare are read on every arrival.
+        break;
+    }
+  }
+
+  /** Display name of server `i`. */
+  serverName(i: number): string {
+    return serverName(String(this.params.serverProfile), i);
+  }
+
+  snapshot(full: boolean): Snapshot {
+    this.pool.settle();
+    const n = this.pool.count;
+    const arrays: Record<string, Float64Array> = {
+      busy: Float64Array.from(this.pool.busy.subarray(0, n)),
+      queued: Float64Array.from(this.pool.queued.subarray(0, n)),
+      up: Float64Array.from(this.pool.up.subarray(0, n)),
+      routable: Float64Array.from(this.balancer.routable.subarray(0, n)),
+      speed: this.pool.speed.slice(0, n),
+      weight: this.balancer.weights.slice(0, n),
+      trace: this.trace.takeNew(400),
+      ...(full ? seriesArrays(this) : {}),
+    };
+    const last = this.remaps[this.remaps.length - 1];
+    return {
+      nowS: this.sim.now,
+      eventCount: this.sim.eventCount,
+      values: {
+        arrived: this.total.arrived,
+        completed: this.total.completed,
+        rejected: this.total.rejected,
+        failed: this.total.failed,
+        inSystem: this.requests.live,
+        servers: n,
+        slots: this.pool.slots,
+        bucketWidthS: this.buckets.widthS,
+        remappedShare: last ? last.share : NaN,
+        warmupS: this.warmupS,
+      },
+      arrays,
+    };
+  }
+
+  summary(): RunSummary {
+    this.pool.settle();
+    return summarize(this);
+  }
+}

@@ -1,0 +1,31 @@
+// The view-side description of a lesson: what the catalogue, the routes and the lesson page
+// need. The engine-side half is `LessonModelDefinition` in `src/sim/model.ts`.
+import type { ComponentType } from 'react';
+import type { ParamValue } from '../sim/params.ts';
+
+export interface Preset {
+  readonly id: string;
+  readonly label: string;
+  readonly description: string;
+  readonly params: Readonly<Record<string, ParamValue>>;
+}
+
+/** Props every lesson view receives from the lesson page. */
+export interface LessonViewProps {
+  readonly lesson: LessonDefinition;
+  /** Embedded in an iframe: no site chrome. */
+  readonly embedded: boolean;
+}
+
+export interface LessonDefinition {
+  readonly id: string;
+  readonly title: string;
+  /** One sentence for the catalogue card. */
+  readonly summary: string;
+  readonly status: 'live' | 'coming';
+  /**
+   * Lazily loaded page body for a live lesson. The view brings its model, presets and
+   * assignments with it, so the catalogue (home page) stays free of simulation code.
+   */
+  readonly view?: () => Promise<{ default: ComponentType<LessonViewProps> }>;
+}

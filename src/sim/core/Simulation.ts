@@ -1,0 +1,49 @@
+// The discrete-event kernel: one clock, one event queue, and handlers registered by the blocks
+// of a model. Time moves only by popping events in (time, insertion order).
+import { EventQueue } from './EventQueue.ts';
+
+/** Called with the two integer arguments of an event. */
+export type EventHandler = (a: number, b: number) => void;
+
+export class Simulation {
+  /** Current simulated time in seconds. */
+  now = 0;
+  /** Events processed so far. */
+  eventCount = 0;
+  readonly queue = new EventQueue(4096);
+  private readonly handlers: EventHandler[] = [];
+
+  /** Registers a handler and returns the event kind that invokes it. */
+  register(handler: EventHandler): number {
+    this.handlers.push(handler);
+    return this.handlers.length - 1;
+  }
+
+  /** Schedules an event at absolute simulated time `timeS` (never earlier than now). */
+  schedule(timeS: number, kind: number, a = 0, b = 0): void {
+    this.queue.push(timeS < this.now ? this.now : timeS, kind, a, b);
+  }
+
+  /**
+   * Runs events with time <= `untilS`, at most `maxEvents` of them. Returns true when the clock
+   * reached `untilS` (it then stands at `untilS`), false when the event budget ran out first.
+   */
+  advance(untilS: number, maxEvents: number): boolean {
+    const q = this.queue;
+    const handlers = this.handlers;
+    let n = 0;
+    while (q.size > 0 && q.peekTime() <= untilS) {
+      if (n >= maxEvents) {
+        this.eventCount += n;
+        return false;
+      }
+      q.pop();
+      this.now = q.time;
+      (handlers[q.kind] as EventHandler)(q.a, q.b);
+      n++;
+    }
+    this.eventCount += n;
+    if (untilS > this.now && Number.isFinite(untilS)) this.now = untilS;
+    return true;
+  }
+}

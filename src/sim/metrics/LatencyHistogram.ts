@@ -1,0 +1,57 @@
+// Latency distribution in bounded memory: logarithmic bins 1 % wide from 1 microsecond to
+// about 28 hours, so percentiles carry at most 0.5 % relative error. Mean and max are exact.
+
+const MIN_MS = 0.001;
+const GROWTH = 1.01;
+const LOG_GROWTH = Math.log(GROWTH);
+/** Bins cover MIN_MS .. MIN_MS * GROWTH^BINS (about 1e8 ms). */
+export const HISTOGRAM_BINS = Math.ceil(Math.log(1e8 / MIN_MS) / LOG_GROWTH);
+
+export class LatencyHistogram {
+  readonly counts = new Float64Array(HISTOGRAM_BINS + 1);
+  count = 0;
+  sum = 0;
+  max = 0;
+
+  record(ms: number): void {
+    let bin = ms <= MIN_MS ? 0 : Math.floor(Math.log(ms / MIN_MS) / LOG_GROWTH) + 1;
+    if (bin > HISTOGRAM_BINS) bin = HISTOGRAM_BINS;
+    this.counts[bin] = (this.counts[bin] as number) + 1;
+    this.count++;
+    this.sum += ms;
+    if (ms > this.max) this.max = ms;
+  }
+
+  get mean(): number {
+    return this.count > 0 ? this.sum / this.count : 0;
+  }
+
+  /** Lower and upper edge of bin `i`, in ms. */
+  static binEdges(i: number): [number, number] {
+    if (i === 0) return [0, MIN_MS];
+    return [MIN_MS * Math.pow(GROWTH, i - 1), MIN_MS * Math.pow(GROWTH, i)];
+  }
+
+  /** The q-quantile (0 < q <= 1), the geometric middle of its bin, capped at the exact max. */
+  quantile(q: number): number {
+    if (this.count === 0) return 0;
+    const target = q * this.count;
+    let seen = 0;
+    for (let i = 0; i < this.counts.length; i++) {
+      seen += this.counts[i] as number;
+      if (seen >= target) {
+        const [lo, hi] = LatencyHistogram.binEdges(i);
+        const mid = i === 0 ? hi / 2 : Math.sqrt(lo * hi);
+        return Math.min(mid, this.max);
+      }
+    }
+    return this.max;
+  }
+
+  clear(): void {
+    this.counts.fill(0);
+    this.count = 0;
+    this.sum = 0;
+    this.max = 0;
+  }
+}

@@ -1,0 +1,111 @@
+// Time series in bounded memory: a fixed number of equal-width time buckets that merge in
+// pairs (doubling their width) whenever a run outgrows them, so any run length fits the same
+// arrays. Holds counters, a coarse latency histogram per bucket, and time-weighted levels.
+
+/** Buckets kept at most; charts therefore never get more points than this. */
+export const BUCKETS = 600;
+/** Coarse per-bucket latency bins: 20 % wide, from 0.1 ms to about 6 minutes. */
+export const COARSE_BINS = 84;
+const COARSE_MIN_MS = 0.1;
+const LOG_COARSE = Math.log(1.2);
+
+export class TimeBuckets {
+  /** Width of one bucket in seconds; doubles when the run outgrows the buckets. */
+  widthS: number;
+  /** Buckets touched so far (index of the last one + 1). */
+  used = 0;
+  readonly counters: Float64Array[];
+  /** Per-bucket coarse latency histogram, `COARSE_BINS` per bucket. */
+  readonly latencyBins = new Float64Array(BUCKETS * COARSE_BINS);
+  /** Time integrals of levels (for example busy slots per server), one array per level. */
+  readonly levels: Float64Array[];
+  private readonly endS: () => number;
+
+  constructor(counterCount: number, levelCount: number, initialWidthS: number) {
+    this.widthS = initialWidthS;
+    this.counters = Array.from({ length: counterCount }, () => new Float64Array(BUCKETS));
+    this.levels = Array.from({ length: levelCount }, () => new Float64Array(BUCKETS));
+    this.endS = () => this.widthS * BUCKETS;
+  }
+
+  /** Makes sure time `t` has a bucket, merging pairs as often as needed. Returns its index. */
+  private index(t: number): number {
+    while (t >= this.endS()) this.merge();
+    const i = Math.floor(t / this.widthS);
+    if (i >= this.used) this.used = i + 1;
+    return i;
+  }
+
+  private merge(): void {
+    const half = BUCKETS / 2;
+    const pairUp = (a: Float64Array) => {
+      for (let i = 0; i < half; i++) a[i] = (a[2 * i] as number) + (a[2 * i + 1] as number);
+      a.fill(0, half);
+    };
+    for (const c of this.counters) pairUp(c);
+    for (const l of this.levels) pairUp(l);
+    const bins = this.latencyBins;
+    for (let i = 0; i < half; i++) {
+      const dst = i * COARSE_BINS;
+      const s1 = 2 * i * COARSE_BINS;
+      const s2 = s1 + COARSE_BINS;
+      for (let k = 0; k < COARSE_BINS; k++) {
+        bins[dst + k] = (bins[s1 + k] as number) + (bins[s2 + k] as number);
+      }
+    }
+    bins.fill(0, half * COARSE_BINS);
+    this.widthS *= 2;
+    this.used = Math.ceil(this.used / 2);
+  }
+
+  add(counter: number, t: number, amount: number): void {
+    const i = this.index(t);
+    const c = this.counters[counter] as Float64Array;
+    c[i] = (c[i] as number) + amount;
+  }
+
+  addLatency(t: number, ms: number): void {
+    const i = this.index(t);
+    let bin = ms <= COARSE_MIN_MS ? 0 : Math.floor(Math.log(ms / COARSE_MIN_MS) / LOG_COARSE) + 1;
+    if (bin >= COARSE_BINS) bin = COARSE_BINS - 1;
+    const k = i * COARSE_BINS + bin;
+    this.latencyBins[k] = (this.latencyBins[k] as number) + 1;
+  }
+
+  /** Adds the integral of a constant `value` held over [t0, t1) to level `level`. */
+  addLevel(level: number, t0: number, t1: number, value: number): void {
+    if (t1 <= t0 || value === 0) return;
+    this.index(t1);
+    const arr = this.levels[level] as Float64Array;
+    const w = this.widthS;
+    // Walk bucket indices, not times: (i + 1) * w can round to a value whose own index is i.
+    let i = Math.floor(t0 / w);
+    const last = Math.min(Math.floor(t1 / w), BUCKETS - 1);
+    let t = t0;
+    while (i < last) {
+      const end = (i + 1) * w;
+      if (end > t) arr[i] = (arr[i] as number) + value * (end - t);
+      t = end > t ? end : t;
+      i++;
+    }
+    if (t1 > t) arr[last] = (arr[last] as number) + value * (t1 - t);
+  }
+
+  /** Quantile `q` of the latencies recorded in bucket `i`, or NaN when it has none. */
+  bucketQuantile(i: number, q: number): number {
+    const base = i * COARSE_BINS;
+    let total = 0;
+    for (let k = 0; k < COARSE_BINS; k++) total += this.latencyBins[base + k] as number;
+    if (total === 0) return NaN;
+    const target = q * total;
+    let seen = 0;
+    for (let k = 0; k < COARSE_BINS; k++) {
+      seen += this.latencyBins[base + k] as number;
+      if (seen >= target) {
+        if (k === 0) return COARSE_MIN_MS / 2;
+        return COARSE_MIN_MS * Math.pow(1.2, k - 0.5);
+      }
+    }
+    return NaN;
+  }
+}

@@ -1,0 +1,47 @@
+// A bounded ring of recent request events for the animation: (time, kind, server, client).
+// The page receives only what is new since its last snapshot, capped to the latest entries.
+
+export const TRACE_FIELDS = 4;
+
+/** Kinds of traced events. */
+export const TraceKind = {
+  routed: 0,
+  started: 1,
+  completed: 2,
+  rejected: 3,
+  failed: 4,
+} as const;
+
+export class TraceRing {
+  private readonly data: Float64Array;
+  private readonly capacity: number;
+  private written = 0;
+  private readCursor = 0;
+
+  constructor(capacity = 4096) {
+    this.capacity = capacity;
+    this.data = new Float64Array(capacity * TRACE_FIELDS);
+  }
+
+  record(t: number, kind: number, server: number, client: number): void {
+    const o = (this.written % this.capacity) * TRACE_FIELDS;
+    this.data[o] = t;
+    this.data[o + 1] = kind;
+    this.data[o + 2] = server;
+    this.data[o + 3] = client;
+    this.written++;
+  }
+
+  /** Entries written since the last call, at most `max` (the newest), packed flat. */
+  takeNew(max: number): Float64Array {
+    const from = Math.max(this.readCursor, this.written - Math.min(max, this.capacity));
+    const n = this.written - from;
+    const out = new Float64Array(n * TRACE_FIELDS);
+    for (let k = 0; k < n; k++) {
+      const o = ((from + k) % this.capacity) * TRACE_FIELDS;
+      out.set(this.data.subarray(o, o + TRACE_FIELDS), k * TRACE_FIELDS);
+    }
+    this.readCursor = this.written;
+    return out;
+  }
+}
