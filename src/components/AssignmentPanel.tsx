@@ -2,7 +2,7 @@
 // predictions by running the simulation), with the learner's saved progress shown on load.
 import { useCallback, useId } from 'react';
 import type { Assignment } from '../sim/assignments.ts';
-import type { ParamValue } from '../sim/params.ts';
+import type { ParamGroup, ParamValue } from '../sim/params.ts';
 import type { RunResult, Scenario } from '../sim/scenario.ts';
 import { getRecord, selectRecord, selectStorageProblem, useProgress } from '../state/progress.ts';
 import type { AssignmentRecordDraft, StorageProblem } from '../state/progress.ts';
@@ -24,6 +24,8 @@ export interface AssignmentPanelProps {
   readonly runScenario: (scenario: Scenario) => Promise<RunResult>;
   /** Loads a challenge's starting parameters into the lesson; without it there is no Set up. */
   readonly onSetup?: (params: Readonly<Record<string, ParamValue>>) => void;
+  /** The lesson's parameter schema: challenges then name parameters by label. */
+  readonly paramGroups?: readonly ParamGroup[];
 }
 
 const STORAGE_NOTES: Readonly<Record<StorageProblem, string>> = {
@@ -55,6 +57,7 @@ function AssignmentCard(props: CardProps) {
           assignment={a}
           currentParams={props.currentParams}
           onSetup={props.onSetup}
+          paramGroups={props.paramGroups}
         />
       );
       break;

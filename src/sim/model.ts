@@ -60,11 +60,15 @@ export interface LessonSim {
   summary(): RunSummary;
 }
 
-/** The pure, engine-side definition of a lesson (no React): schema, defaults and factory. */
-export interface LessonModelDefinition {
+/** What the page needs to know about a lesson's model without loading the engine. */
+export interface LessonSchema {
   readonly id: string;
   readonly title: string;
   readonly paramGroups: readonly ParamGroup[];
+}
+
+/** The pure, engine-side definition of a lesson (no React): schema, defaults and factory. */
+export interface LessonModelDefinition extends LessonSchema {
   /** Defaults for scenario files that omit them. */
   readonly defaultDurationS: number;
   readonly defaultWarmupS: number;

@@ -31,6 +31,7 @@ export const MAX_SEED = 2 ** 32 - 1;
 /** Keys read elsewhere (embed options, test hook); the lesson parser accepts them silently. */
 export const RESERVED_QUERY_KEYS: readonly string[] = [
   'e2e',
+  'paused',
   'panels',
   'lock',
   'assignments',

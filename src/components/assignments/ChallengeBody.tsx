@@ -2,7 +2,8 @@
 // the learner's configuration by running it to the end and reading the result.
 import { challengeScenario } from '../../sim/assignments.ts';
 import type { ChallengeAssignment } from '../../sim/assignments.ts';
-import type { ParamValue } from '../../sim/params.ts';
+import { allParams } from '../../sim/params.ts';
+import type { ParamGroup, ParamSpec, ParamValue } from '../../sim/params.ts';
 import type { RunResult, Scenario } from '../../sim/scenario.ts';
 import { Feedback } from './shared.tsx';
 import type { BodyProps } from './shared.tsx';
@@ -14,13 +15,30 @@ export interface ChallengeBodyProps extends BodyProps<ChallengeAssignment> {
   readonly currentParams: Readonly<Record<string, ParamValue>>;
   readonly runScenario: (scenario: Scenario) => Promise<RunResult>;
   readonly onSetup?: ((params: Readonly<Record<string, ParamValue>>) => void) | undefined;
+  readonly paramGroups?: readonly ParamGroup[] | undefined;
+}
+
+/** "Label = value" for a parameter, using the schema's label and unit when known. */
+function describe(spec: ParamSpec | undefined, name: string, value: ParamValue): string {
+  if (!spec) return `${name} = ${String(value)}`;
+  if (spec.kind === 'select') {
+    return `${spec.label}: ${spec.options.find((o) => o.value === value)?.label ?? String(value)}`;
+  }
+  if (spec.kind === 'number')
+    return `${spec.label}: ${String(value)}${spec.unit ? ` ${spec.unit}` : ''}`;
+  return `${spec.label}: ${value === '' ? '(empty)' : String(value)}`;
 }
 
 /** The challenge's controls and its feedback. */
 export function ChallengeBody(props: ChallengeBodyProps) {
   const { assignment: a, record, save, lessonId, seed, currentParams, onSetup } = props;
   const { pending, error, run } = useSimulationRun(props.runScenario);
-  const fixed = Object.entries(a.fixed);
+  const specs = new Map(allParams(props.paramGroups ?? []).map((p) => [p.name, p]));
+  // Settings at their defaults go unmentioned; a learner needs to see what is unusual.
+  const fixed = Object.entries(a.fixed).filter(
+    ([name, value]) => specs.get(name)?.default !== value,
+  );
+  const label = (name: string) => specs.get(name)?.label ?? name;
 
   const check = async (): Promise<void> => {
     const scenario = challengeScenario(lessonId, seed, a, currentParams);
@@ -37,7 +55,7 @@ export function ChallengeBody(props: ChallengeBodyProps) {
           {a.focus.map((name, i) => (
             <span key={name}>
               {i > 0 && ', '}
-              <code>{name}</code>
+              <strong>{label(name)}</strong>
             </span>
           ))}
         </p>
@@ -46,9 +64,12 @@ export function ChallengeBody(props: ChallengeBodyProps) {
         The check runs {a.durationS} s of simulated time with seed {seed}, ignoring the first{' '}
         {a.warmupS} s
         {fixed.length > 0 && (
-          <>, with {fixed.map(([name, value]) => `${name} = ${String(value)}`).join(', ')}</>
+          <>
+            , with these settings fixed:{' '}
+            {fixed.map(([name, value]) => describe(specs.get(name), name, value)).join('; ')}
+          </>
         )}
-        .
+        {specs.size > 0 && ' (any other fixed setting at its default)'}.
       </p>
       <div className="assignment__actions">
         {onSetup && (

@@ -100,6 +100,7 @@ function TimeSeriesChartImpl(props: TimeSeriesChartProps) {
                 y={r.y}
                 stroke={r.color}
                 strokeDasharray="4 4"
+                ifOverflow="extendDomain"
                 label={{ value: r.label, position: 'insideTopRight', fill: r.color }}
               />
             ))}

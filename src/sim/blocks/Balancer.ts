@@ -20,6 +20,11 @@ export type Algorithm = (typeof ALGORITHMS)[number];
 
 /** Weight of the newest observation in the response-time moving average. */
 const EWMA_ALPHA = 0.2;
+/**
+ * Seconds over which an unrefreshed average fades towards zero (as in Finagle's peak EWMA):
+ * a server that looked slow once is tried again after a while instead of being starved.
+ */
+export const EWMA_DECAY_S = 2;
 
 export class Balancer {
   algorithm: Algorithm = 'round-robin';
@@ -31,6 +36,8 @@ export class Balancer {
   readonly weights: Float64Array;
   /** Moving average of observed response times per server, ms (0 = nothing seen yet). */
   readonly ewmaMs: Float64Array;
+  /** When each server's average was last updated, simulated seconds. */
+  private readonly ewmaAtS: Float64Array;
   private readonly currentWeight: Float64Array;
   private rrCursor = 0;
   private readonly ring = new HashRing();
@@ -40,12 +47,15 @@ export class Balancer {
   constructor(
     private readonly pool: ServerPool,
     private readonly rng: Random,
+    /** The simulation clock in seconds (response-time averages fade with it). */
+    private readonly clock: () => number = () => 0,
   ) {
     const n = pool.maxServers;
     this.routable = new Uint8Array(n);
     this.members = new Int32Array(n);
     this.weights = new Float64Array(n).fill(1);
     this.ewmaMs = new Float64Array(n);
+    this.ewmaAtS = new Float64Array(n);
     this.currentWeight = new Float64Array(n);
   }
 
@@ -86,8 +96,16 @@ export class Balancer {
 
   /** Records an observed response time for least-response-time. */
   observe(server: number, latencyMs: number): void {
-    const old = this.ewmaMs[server] as number;
+    const old = this.currentEwmaMs(server);
     this.ewmaMs[server] = old === 0 ? latencyMs : old + EWMA_ALPHA * (latencyMs - old);
+    this.ewmaAtS[server] = this.clock();
+  }
+
+  /** The server's average as it stands now, faded by the time since it was last updated. */
+  currentEwmaMs(server: number): number {
+    const age = this.clock() - (this.ewmaAtS[server] as number);
+    const v = this.ewmaMs[server] as number;
+    return age > 0 ? v * Math.exp(-age / EWMA_DECAY_S) : v;
   }
 
   /** Picks a server for a request from `client`; -1 when no server is routable. */
@@ -151,7 +169,7 @@ export class Balancer {
 
   /**
    * Lowest score among members, ties broken uniformly at random. Scores: 0 connections,
-   * 1 (connections + 1) / weight, 2 moving-average response time x (connections + 1).
+   * 1 (connections + 1) / weight, 2 faded moving-average response time x (connections + 1).
    */
   private leastBy(scoreKind: 0 | 1 | 2): number {
     const members = this.members;
@@ -167,7 +185,7 @@ export class Balancer {
           ? c
           : scoreKind === 1
             ? (c + 1) / (this.weights[s] as number)
-            : (this.ewmaMs[s] as number) * (c + 1);
+            : this.currentEwmaMs(s) * (c + 1);
       if (score < bestScore) {
         bestScore = score;
         best = s;

@@ -21,6 +21,8 @@ export class Simulation {
 
   /** Schedules an event at absolute simulated time `timeS` (never earlier than now). */
   schedule(timeS: number, kind: number, a = 0, b = 0): void {
+    // A NaN time would silently break the heap order; fail loudly instead.
+    if (Number.isNaN(timeS)) throw new Error(`event time is not a number (kind ${kind})`);
     this.queue.push(timeS < this.now ? this.now : timeS, kind, a, b);
   }
 

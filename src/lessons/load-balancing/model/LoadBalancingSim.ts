@@ -89,7 +89,7 @@ export class LoadBalancingSim implements LessonSim, PoolListener {
     });
     this.pool.statsStartS = this.warmupS;
     this.pool.speed.set(this.speeds);
-    this.balancer = new Balancer(this.pool, new Random(this.seed, 2));
+    this.balancer = new Balancer(this.pool, new Random(this.seed, 2), () => this.sim.now);
     this.balancer.setAlgorithm(p.algorithm as Algorithm);
     this.balancer.setVnodes(Number(p.vnodes));
     this.balancer.weights.set(resolveWeights(String(p.weights), this.speeds));

@@ -1,0 +1,167 @@
+// The load-balancing lesson page: text, the animated topology, live charts and readouts for
+// one or two lanes (compare mode), the shared controls column and the assignments.
+import { useCallback, useEffect } from 'react';
+import type { LessonViewProps } from '../../types.ts';
+import { LessonControls } from '../../../components/LessonControls.tsx';
+import { Notices } from '../../../components/Notices.tsx';
+import { LazyMermaid } from '../../../components/LazyMermaid.tsx';
+import { AssumptionsPanel } from '../../../components/AssumptionsPanel.tsx';
+import { AssignmentPanel } from '../../../components/AssignmentPanel.tsx';
+import { useLessonSession, useSession } from '../../../state/useLessonSession.ts';
+import type { LessonSession } from '../../../state/lessonSession.ts';
+import type { ParamValue } from '../../../sim/params.ts';
+import { loadBalancingSchema } from '../model/schema.ts';
+import { serverName } from '../model/servers.ts';
+import { assignments } from '../model/assignments.ts';
+import { presets } from '../model/presets.ts';
+import { content } from '../model/content.ts';
+import { TopologyCanvas } from './TopologyCanvas.tsx';
+import { LbCharts } from './LbCharts.tsx';
+import { LaneReadout } from './LaneReadout.tsx';
+
+export default function LoadBalancingLesson({ lesson, embedded }: LessonViewProps) {
+  const session = useLessonSession(loadBalancingSchema, embedded);
+  useTestHook(session);
+  return (
+    <>
+      <h1>{lesson.title}</h1>
+      <p className="lesson-hook">{content.hook}</p>
+      {session ? <LessonBody session={session} /> : <p role="status">Starting the simulation…</p>}
+    </>
+  );
+}
+
+/** `?e2e` exposes the session to browser tests (seeded runs through the real Worker). */
+function useTestHook(session: LessonSession | null) {
+  useEffect(() => {
+    if (!session || !new URLSearchParams(window.location.search).has('e2e')) return;
+    (window as unknown as { __lab?: unknown }).__lab = { session };
+  }, [session]);
+}
+
+function LessonBody({ session }: { session: LessonSession }) {
+  const s = useSession(session, (st) => ({
+    notices: st.notices,
+    params: st.params,
+    paramsB: st.paramsB,
+    compare: st.compare,
+    lanes: st.lanes,
+    error: st.error,
+    mode: st.mode,
+    seed: st.seed,
+  }));
+  const profileA = String(s.params.serverProfile);
+  const profileB = String(s.paramsB.serverProfile);
+  const nameA = useCallback((i: number) => serverName(profileA, i), [profileA]);
+  const nameB = useCallback((i: number) => serverName(profileB, i), [profileB]);
+  const runScenario = useCallback(
+    (scenario: Parameters<LessonSession['runToEnd']>[0]) => session.runToEnd(scenario),
+    [session],
+  );
+  const onSetup = useCallback(
+    (params: Readonly<Record<string, ParamValue>>) => session.applyParams(params),
+    [session],
+  );
+  const lanes = s.compare
+    ? [
+        { lane: 0, params: s.params, name: nameA, prefix: 'A: ' },
+        { lane: 1, params: s.paramsB, name: nameB, prefix: 'B: ' },
+      ]
+    : [{ lane: 0, params: s.params, name: nameA, prefix: '' }];
+
+  return (
+    <>
+      <Notices
+        notices={s.notices}
+        onDismiss={(id) => session.dismissNotice(id)}
+        label="Notices about this link"
+      />
+      {s.error && (
+        <div role="alert" className="panel sim-error">
+          <p>The simulation stopped: {s.error}</p>
+          <button type="button" onClick={() => session.restart()}>
+            Restart the simulation
+          </button>
+        </div>
+      )}
+      {s.mode === 'in-process' && (
+        <p role="status" className="panel">
+          This browser would not start a background worker, so the simulation runs on the page
+          itself. It may be less smooth at high speeds.
+        </p>
+      )}
+      <div className="lesson-layout">
+        <div className="lesson-main">
+          <div className={s.compare ? 'lane-grid lane-grid--two' : 'lane-grid'}>
+            {lanes.map((l) => (
+              <section
+                key={l.lane}
+                className="panel"
+                aria-label={s.compare ? `Configuration ${l.prefix[0]}` : 'Simulation'}
+              >
+                {s.compare && (
+                  <h2>
+                    Configuration {l.prefix[0]}: {String(l.params.algorithm)}
+                  </h2>
+                )}
+                <TopologyCanvas
+                  session={session}
+                  lane={l.lane}
+                  serverNames={l.name}
+                  natShare={Number(l.params.natShare)}
+                  label={`Requests flowing from clients through the ${String(l.params.algorithm)} balancer to ${String(l.params.servers)} servers`}
+                />
+                <LaneReadout snapshot={s.lanes[l.lane]} name={l.name} />
+              </section>
+            ))}
+          </div>
+          {lanes.map((l) => (
+            <LbCharts
+              key={l.lane}
+              snapshot={s.lanes[l.lane]}
+              params={l.params}
+              serverName={l.name}
+              prefix={l.prefix}
+            />
+          ))}
+          <section className="lesson-prose panel" aria-labelledby="notice-heading">
+            <h2 id="notice-heading">What to notice</h2>
+            <ul>
+              {content.notice.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          </section>
+          {content.sections.map((section) => (
+            <section key={section.title} className="lesson-prose">
+              <h2>{section.title}</h2>
+              {section.paragraphs.map((p) => (
+                <p key={p}>{p}</p>
+              ))}
+            </section>
+          ))}
+          <section className="lesson-prose" aria-labelledby="diagram-heading">
+            <h2 id="diagram-heading">The system being simulated</h2>
+            <LazyMermaid
+              definition={content.diagram}
+              label="Diagram: clients send requests to a load balancer, which health-checks and routes to servers, each with slots and a queue."
+            />
+            <AssumptionsPanel assumptions={content.assumptions} title="What this model assumes" />
+          </section>
+          <AssignmentPanel
+            lessonId={loadBalancingSchema.id}
+            assignments={assignments}
+            currentParams={s.params}
+            seed={s.seed}
+            runScenario={runScenario}
+            onSetup={onSetup}
+            paramGroups={loadBalancingSchema.paramGroups}
+          />
+        </div>
+        <aside className="lesson-side" aria-label="Controls">
+          <LessonControls session={session} presets={presets} />
+        </aside>
+      </div>
+    </>
+  );
+}
