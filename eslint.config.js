@@ -197,7 +197,7 @@ const PURE_RESTRICTED_GLOBALS = [
 ];
 
 export default defineConfig([
-  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'test-results/', 'playwright-report/']),
+  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'test-results/', 'playwright-report/', '.tmp/']),
 
   {
     name: 'lab/base',

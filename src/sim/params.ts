@@ -110,8 +110,9 @@ function parseNumber(raw: unknown): number | undefined {
 
 /**
  * Checks a raw value (a JSON value or a URL string) against its spec.
- * `clamp` pulls out-of-range numbers to the nearest bound (URL and UI); without it an
- * out-of-range number is a problem (scenario files).
+ * Lenient mode (`clamp`, for URLs and the UI) reads numbers and booleans from text and pulls
+ * out-of-range numbers to the nearest bound. Strict mode (scenario files) wants the JSON type
+ * itself and reports an out-of-range number as a problem.
  */
 export function coerceParam(spec: ParamSpec, raw: unknown, clamp: boolean): CoerceResult {
   const bad = (): CoerceResult => ({
@@ -120,6 +121,7 @@ export function coerceParam(spec: ParamSpec, raw: unknown, clamp: boolean): Coer
   });
   switch (spec.kind) {
     case 'number': {
+      if (!clamp && typeof raw !== 'number') return bad();
       const n = parseNumber(raw);
       if (n === undefined || !Number.isFinite(n)) return bad();
       const notes: string[] = [];
@@ -144,6 +146,7 @@ export function coerceParam(spec: ParamSpec, raw: unknown, clamp: boolean): Coer
       return bad();
     case 'boolean':
       if (typeof raw === 'boolean') return { ok: true, value: raw };
+      if (!clamp) return bad();
       if (raw === 'true' || raw === '1') return { ok: true, value: true };
       if (raw === 'false' || raw === '0') return { ok: true, value: false };
       return bad();

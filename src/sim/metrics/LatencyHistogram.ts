@@ -32,7 +32,10 @@ export class LatencyHistogram {
     return [MIN_MS * Math.pow(GROWTH, i - 1), MIN_MS * Math.pow(GROWTH, i)];
   }
 
-  /** The q-quantile (0 < q <= 1), the geometric middle of its bin, capped at the exact max. */
+  /**
+   * The q-quantile (0 < q <= 1), the geometric middle of its bin, capped at the exact max; in
+   * the overflow bin (beyond about 28 hours) the exact max.
+   */
   quantile(q: number): number {
     if (this.count === 0) return 0;
     const target = q * this.count;
@@ -40,6 +43,8 @@ export class LatencyHistogram {
     for (let i = 0; i < this.counts.length; i++) {
       seen += this.counts[i] as number;
       if (seen >= target) {
+        // The last bin also holds everything beyond the range: only the max bounds it.
+        if (i === HISTOGRAM_BINS) return this.max;
         const [lo, hi] = LatencyHistogram.binEdges(i);
         const mid = i === 0 ? hi / 2 : Math.sqrt(lo * hi);
         return Math.min(mid, this.max);
