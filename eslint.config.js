@@ -197,7 +197,14 @@ const PURE_RESTRICTED_GLOBALS = [
 ];
 
 export default defineConfig([
-  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'test-results/', 'playwright-report/', '.tmp/']),
+  globalIgnores([
+    'dist/',
+    'node_modules/',
+    'coverage/',
+    'test-results/',
+    'playwright-report/',
+    '.tmp/',
+  ]),
 
   {
     name: 'lab/base',
