@@ -16,9 +16,10 @@ const RECENT_S = 10;
 /** Bulk arrays for the charts: one entry per time bucket, plus per-server recent figures. */
 export function seriesArrays(m: LoadBalancingSim): Record<string, Float64Array> {
   const b = m.buckets;
-  const n = b.used;
   const w = b.widthS;
   const now = m.nowS;
+  // A clock standing exactly on a boundary opens an empty bucket: leave it out until it fills.
+  const n = Math.min(b.used, Math.max(1, Math.ceil(now / w - 1e-9)));
   const t = new Float64Array(n);
   const p50 = new Float64Array(n);
   const p95 = new Float64Array(n);
