@@ -64,7 +64,7 @@ export class ServerPool {
     this.lastChangeS = new Float64Array(n);
     this.queues = Array.from({ length: n }, () => new Int32Array(16));
     this.heads = new Int32Array(n);
-    this.departKind = sim.register((req, token) => this.depart(req, token));
+    this.departKind = sim.register(this.depart);
   }
 
   /** Requests at server `i`, in service or waiting (what "connections" counts). */
@@ -84,9 +84,20 @@ export class ServerPool {
       this.busyIntegral[i] = (this.busyIntegral[i] as number) + b * (now - from);
       this.queueIntegral[i] = (this.queueIntegral[i] as number) + q * (now - from);
     }
-    if (this.buckets) {
-      this.buckets.addLevel(this.levelBase + 2 * i, last, now, b);
-      this.buckets.addLevel(this.levelBase + 2 * i + 1, last, now, q);
+    const buckets = this.buckets;
+    if (buckets && (b !== 0 || q !== 0)) {
+      const bi = buckets.current();
+      const level = this.levelBase + 2 * i;
+      if (Math.floor(last / buckets.widthS) === bi) {
+        // Hot path: the interval lies inside the current bucket.
+        const dt = now - last;
+        const busyLevel = buckets.levels[level] as Float64Array;
+        const queueLevel = buckets.levels[level + 1] as Float64Array;
+        busyLevel[bi] = (busyLevel[bi] as number) + b * dt;
+        queueLevel[bi] = (queueLevel[bi] as number) + q * dt;
+      } else {
+        buckets.addLevelPair(level, level + 1, last, now, b, q);
+      }
     }
     this.lastChangeS[i] = now;
   }
@@ -147,7 +158,8 @@ export class ServerPool {
     return req;
   }
 
-  private depart(req: number, token: number): void {
+  /** Handler of departure events (an arrow function, registered without a wrapper). */
+  private readonly depart = (req: number, token: number): void => {
     if (this.requests.token[req] !== token) return; // the request failed with its server
     const i = this.requests.server[req] as number;
     this.touch(i);
@@ -156,7 +168,7 @@ export class ServerPool {
     this.listener.completed(req, i);
     this.busy[i] = (this.busy[i] as number) - 1;
     this.fillSlots(i);
-  }
+  };
 
   /** Starts queued requests while server `i` has free slots. */
   private fillSlots(i: number): void {

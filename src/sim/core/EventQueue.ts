@@ -1,16 +1,23 @@
-// A binary min-heap of simulation events stored in parallel typed arrays: ordered by time,
-// ties broken by insertion order, no allocation per event (the arrays grow by doubling).
+// A binary min-heap of simulation events: ordered by time, ties broken by insertion order, no
+// allocation per event. The heap moves only (time, slot) pairs; each event's payload (sequence
+// number, kind, two integer arguments) stays in slot arrays recycled through a free list.
 
 /**
  * Event queue keyed by (time, insertion sequence). Each event carries a small integer kind
  * and two integer arguments. `pop()` writes the removed event into `time`, `kind`, `a`, `b`.
  */
 export class EventQueue {
-  private times: Float64Array;
+  /** Heap order: times and the slot holding each event's payload. */
+  private heapTime: Float64Array;
+  private heapSlot: Int32Array;
+  /** Payload by slot. */
   private seqs: Float64Array;
   private kinds: Int32Array;
   private as: Int32Array;
   private bs: Int32Array;
+  private freeSlots: Int32Array;
+  private freeCount = 0;
+  private slotsUsed = 0;
   private n = 0;
   private nextSeq = 0;
 
@@ -22,11 +29,13 @@ export class EventQueue {
 
   constructor(initialCapacity = 1024) {
     const cap = Math.max(16, initialCapacity);
-    this.times = new Float64Array(cap);
+    this.heapTime = new Float64Array(cap);
+    this.heapSlot = new Int32Array(cap);
     this.seqs = new Float64Array(cap);
     this.kinds = new Int32Array(cap);
     this.as = new Int32Array(cap);
     this.bs = new Int32Array(cap);
+    this.freeSlots = new Int32Array(cap);
   }
 
   get size(): number {
@@ -35,77 +44,83 @@ export class EventQueue {
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
-    return this.n > 0 ? (this.times[0] as number) : Infinity;
+    return this.n > 0 ? (this.heapTime[0] as number) : Infinity;
   }
 
   clear(): void {
     this.n = 0;
     this.nextSeq = 0;
+    this.freeCount = 0;
+    this.slotsUsed = 0;
   }
 
   private grow(): void {
-    const cap = this.times.length * 2;
-    const t = new Float64Array(cap);
-    t.set(this.times);
-    this.times = t;
-    const s = new Float64Array(cap);
-    s.set(this.seqs);
-    this.seqs = s;
-    const k = new Int32Array(cap);
-    k.set(this.kinds);
-    this.kinds = k;
-    const a = new Int32Array(cap);
-    a.set(this.as);
-    this.as = a;
-    const b = new Int32Array(cap);
-    b.set(this.bs);
-    this.bs = b;
+    const cap = this.heapTime.length * 2;
+    const f64 = (old: Float64Array) => {
+      const x = new Float64Array(cap);
+      x.set(old);
+      return x;
+    };
+    const i32 = (old: Int32Array) => {
+      const x = new Int32Array(cap);
+      x.set(old);
+      return x;
+    };
+    this.heapTime = f64(this.heapTime);
+    this.heapSlot = i32(this.heapSlot);
+    this.seqs = f64(this.seqs);
+    this.kinds = i32(this.kinds);
+    this.as = i32(this.as);
+    this.bs = i32(this.bs);
+    this.freeSlots = i32(this.freeSlots);
   }
 
   push(time: number, kind: number, a: number, b: number): void {
-    if (this.n === this.times.length) this.grow();
-    const times = this.times;
-    const seqs = this.seqs;
+    if (this.n === this.heapTime.length) this.grow();
+    const slot =
+      this.freeCount > 0 ? (this.freeSlots[--this.freeCount] as number) : this.slotsUsed++;
     const seq = this.nextSeq++;
+    this.seqs[slot] = seq;
+    this.kinds[slot] = kind;
+    this.as[slot] = a;
+    this.bs[slot] = b;
+    const times = this.heapTime;
+    const slots = this.heapSlot;
     let i = this.n++;
-    // Sift up with a hole: move parents down until the new event's place is found.
+    // Sift up with a hole: parents move down until the new event's place is found. A parent
+    // with the same time was inserted earlier, so it stays above.
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pt = times[p] as number;
-      if (pt < time || (pt === time && (seqs[p] as number) < seq)) break;
+      if (pt <= time) break;
       times[i] = pt;
-      seqs[i] = seqs[p] as number;
-      this.kinds[i] = this.kinds[p] as number;
-      this.as[i] = this.as[p] as number;
-      this.bs[i] = this.bs[p] as number;
+      slots[i] = slots[p] as number;
       i = p;
     }
     times[i] = time;
-    seqs[i] = seq;
-    this.kinds[i] = kind;
-    this.as[i] = a;
-    this.bs[i] = b;
+    slots[i] = slot;
+  }
+
+  /** True if the event in slot x goes before the one in slot y at equal times. */
+  private earlier(x: number, y: number): boolean {
+    return (this.seqs[x] as number) < (this.seqs[y] as number);
   }
 
   /** Removes the earliest event into `time`/`kind`/`a`/`b`. Returns false when empty. */
   pop(): boolean {
     if (this.n === 0) return false;
-    const times = this.times;
-    const seqs = this.seqs;
-    const kinds = this.kinds;
-    const as = this.as;
-    const bs = this.bs;
+    const times = this.heapTime;
+    const slots = this.heapSlot;
+    const top = slots[0] as number;
     this.time = times[0] as number;
-    this.kind = kinds[0] as number;
-    this.a = as[0] as number;
-    this.b = bs[0] as number;
+    this.kind = this.kinds[top] as number;
+    this.a = this.as[top] as number;
+    this.b = this.bs[top] as number;
+    this.freeSlots[this.freeCount++] = top;
     const n = --this.n;
     if (n === 0) return true;
     const lt = times[n] as number;
-    const ls = seqs[n] as number;
-    const lk = kinds[n] as number;
-    const la = as[n] as number;
-    const lb = bs[n] as number;
+    const ls = slots[n] as number;
     let i = 0;
     const half = n >> 1;
     while (i < half) {
@@ -114,24 +129,18 @@ export class EventQueue {
       const r = c + 1;
       if (r < n) {
         const rt = times[r] as number;
-        if (rt < ct || (rt === ct && (seqs[r] as number) < (seqs[c] as number))) {
+        if (rt < ct || (rt === ct && this.earlier(slots[r] as number, slots[c] as number))) {
           c = r;
           ct = rt;
         }
       }
-      if (lt < ct || (lt === ct && ls < (seqs[c] as number))) break;
+      if (lt < ct || (lt === ct && this.earlier(ls, slots[c] as number))) break;
       times[i] = ct;
-      seqs[i] = seqs[c] as number;
-      kinds[i] = kinds[c] as number;
-      as[i] = as[c] as number;
-      bs[i] = bs[c] as number;
+      slots[i] = slots[c] as number;
       i = c;
     }
     times[i] = lt;
-    seqs[i] = ls;
-    kinds[i] = lk;
-    as[i] = la;
-    bs[i] = lb;
+    slots[i] = ls;
     return true;
   }
 }

@@ -4,8 +4,16 @@
 const MIN_MS = 0.001;
 const GROWTH = 1.01;
 const LOG_GROWTH = Math.log(GROWTH);
+const LN_MIN = Math.log(MIN_MS);
 /** Bins cover MIN_MS .. MIN_MS * GROWTH^BINS (about 1e8 ms). */
 export const HISTOGRAM_BINS = Math.ceil(Math.log(1e8 / MIN_MS) / LOG_GROWTH);
+
+/** The histogram bin of a latency in ms. */
+export function latencyBin(ms: number): number {
+  if (ms <= MIN_MS) return 0;
+  const bin = Math.floor((Math.log(ms) - LN_MIN) / LOG_GROWTH) + 1;
+  return bin > HISTOGRAM_BINS ? HISTOGRAM_BINS : bin;
+}
 
 export class LatencyHistogram {
   readonly counts = new Float64Array(HISTOGRAM_BINS + 1);
@@ -14,8 +22,11 @@ export class LatencyHistogram {
   max = 0;
 
   record(ms: number): void {
-    let bin = ms <= MIN_MS ? 0 : Math.floor(Math.log(ms / MIN_MS) / LOG_GROWTH) + 1;
-    if (bin > HISTOGRAM_BINS) bin = HISTOGRAM_BINS;
+    this.recordBin(latencyBin(ms), ms);
+  }
+
+  /** As `record`, with the bin already found by `latencyBin(ms)` (hot path: one logarithm). */
+  recordBin(bin: number, ms: number): void {
     this.counts[bin] = (this.counts[bin] as number) + 1;
     this.count++;
     this.sum += ms;

@@ -1,6 +1,7 @@
 // Time series in bounded memory: a fixed number of equal-width time buckets that merge in
 // pairs (doubling their width) whenever a run outgrows them, so any run length fits the same
 // arrays. Holds counters, a coarse latency histogram per bucket, and time-weighted levels.
+import { HISTOGRAM_BINS, LatencyHistogram } from './LatencyHistogram.ts';
 
 /** Buckets kept at most; charts therefore never get more points than this. */
 export const BUCKETS = 600;
@@ -8,6 +9,25 @@ export const BUCKETS = 600;
 export const COARSE_BINS = 84;
 const COARSE_MIN_MS = 0.1;
 const LOG_COARSE = Math.log(1.2);
+const LN_COARSE_MIN = Math.log(COARSE_MIN_MS);
+
+/** Anything with the current simulated time (the Simulation). */
+export interface Clock {
+  readonly now: number;
+}
+
+/** Coarse bin for each fine latency bin of LatencyHistogram (by the fine bin's middle). */
+const FINE_TO_COARSE = (() => {
+  const table = new Uint8Array(HISTOGRAM_BINS + 1);
+  for (let k = 0; k <= HISTOGRAM_BINS; k++) {
+    const [lo, hi] = LatencyHistogram.binEdges(k);
+    const mid = k === 0 ? hi / 2 : Math.sqrt(lo * hi);
+    const bin =
+      mid <= COARSE_MIN_MS ? 0 : Math.floor(Math.log(mid / COARSE_MIN_MS) / LOG_COARSE) + 1;
+    table[k] = Math.min(bin, COARSE_BINS - 1);
+  }
+  return table;
+})();
 
 export class TimeBuckets {
   /** Width of one bucket in seconds; doubles when the run outgrows the buckets. */
@@ -19,18 +39,40 @@ export class TimeBuckets {
   readonly latencyBins = new Float64Array(BUCKETS * COARSE_BINS);
   /** Time integrals of levels (for example busy slots per server), one array per level. */
   readonly levels: Float64Array[];
-  private readonly endS: () => number;
+  /** End of the last bucket, seconds: times at or past it force a merge. */
+  private endS: number;
 
-  constructor(counterCount: number, levelCount: number, initialWidthS: number) {
+  /** `clock` lets hot paths ask for the current bucket without passing a time around. */
+  constructor(
+    counterCount: number,
+    levelCount: number,
+    initialWidthS: number,
+    private readonly clock: Clock = { now: 0 },
+  ) {
     this.widthS = initialWidthS;
     this.counters = Array.from({ length: counterCount }, () => new Float64Array(BUCKETS));
     this.levels = Array.from({ length: levelCount }, () => new Float64Array(BUCKETS));
-    this.endS = () => this.widthS * BUCKETS;
+    this.endS = this.widthS * BUCKETS;
   }
 
   /** Makes sure time `t` has a bucket, merging pairs as often as needed. Returns its index. */
-  private index(t: number): number {
-    while (t >= this.endS()) this.merge();
+  /** Index of the bucket holding the clock's current time. */
+  current(): number {
+    const t = this.clock.now;
+    while (t >= this.endS) this.merge();
+    const i = Math.floor(t / this.widthS);
+    if (i >= this.used) this.used = i + 1;
+    return i;
+  }
+
+  /** Counts a latency whose LatencyHistogram bin is `fineBin` in bucket `i` (hot path). */
+  addLatencyFineBin(i: number, fineBin: number): void {
+    const k = i * COARSE_BINS + (FINE_TO_COARSE[fineBin] as number);
+    this.latencyBins[k] = (this.latencyBins[k] as number) + 1;
+  }
+
+  index(t: number): number {
+    while (t >= this.endS) this.merge();
     const i = Math.floor(t / this.widthS);
     if (i >= this.used) this.used = i + 1;
     return i;
@@ -55,6 +97,7 @@ export class TimeBuckets {
     }
     bins.fill(0, half * COARSE_BINS);
     this.widthS *= 2;
+    this.endS = this.widthS * BUCKETS;
     this.used = Math.ceil(this.used / 2);
   }
 
@@ -65,8 +108,13 @@ export class TimeBuckets {
   }
 
   addLatency(t: number, ms: number): void {
+    this.addLatencyLn(t, ms, Math.log(ms));
+  }
+
+  /** As `addLatency`, with `lnMs` = ln(ms) already computed by the caller (hot path). */
+  addLatencyLn(t: number, ms: number, lnMs: number): void {
     const i = this.index(t);
-    let bin = ms <= COARSE_MIN_MS ? 0 : Math.floor(Math.log(ms / COARSE_MIN_MS) / LOG_COARSE) + 1;
+    let bin = ms <= COARSE_MIN_MS ? 0 : Math.floor((lnMs - LN_COARSE_MIN) / LOG_COARSE) + 1;
     if (bin >= COARSE_BINS) bin = COARSE_BINS - 1;
     const k = i * COARSE_BINS + bin;
     this.latencyBins[k] = (this.latencyBins[k] as number) + 1;
@@ -89,6 +137,26 @@ export class TimeBuckets {
       i++;
     }
     if (t1 > t) arr[last] = (arr[last] as number) + value * (t1 - t);
+  }
+
+  /**
+   * Adds two levels held over the same interval (a server's busy slots and its queue) at once.
+   * Hot path: most intervals start and end in the same bucket.
+   */
+  addLevelPair(levelA: number, levelB: number, t0: number, t1: number, a: number, b: number): void {
+    if (t1 <= t0 || (a === 0 && b === 0)) return;
+    const i1 = this.index(t1);
+    const i0 = Math.floor(t0 / this.widthS);
+    if (i0 === i1) {
+      const dt = t1 - t0;
+      const arrA = this.levels[levelA] as Float64Array;
+      const arrB = this.levels[levelB] as Float64Array;
+      arrA[i0] = (arrA[i0] as number) + a * dt;
+      arrB[i0] = (arrB[i0] as number) + b * dt;
+      return;
+    }
+    this.addLevel(levelA, t0, t1, a);
+    this.addLevel(levelB, t0, t1, b);
   }
 
   /** Quantile `q` of the latencies recorded in bucket `i`, or NaN when it has none. */

@@ -11,7 +11,7 @@ import type { PoolListener } from '../../../sim/blocks/ServerPool.ts';
 import { Balancer } from '../../../sim/blocks/Balancer.ts';
 import type { Algorithm } from '../../../sim/blocks/Balancer.ts';
 import { HealthChecker } from '../../../sim/blocks/HealthChecker.ts';
-import { LatencyHistogram } from '../../../sim/metrics/LatencyHistogram.ts';
+import { LatencyHistogram, latencyBin } from '../../../sim/metrics/LatencyHistogram.ts';
 import { TimeBuckets } from '../../../sim/metrics/TimeBuckets.ts';
 import { TraceKind, TraceRing } from '../../../sim/metrics/TraceRing.ts';
 import type { LessonSim, ModelConfig, RunSummary, Snapshot } from '../../../sim/model.ts';
@@ -50,18 +50,27 @@ export class LoadBalancingSim implements LessonSim, PoolListener {
   private readonly sim = new Simulation();
   private readonly trafficRng: Random;
   readonly requests = new RequestTable(1024);
-  readonly buckets = new TimeBuckets(4, 2 * MAX_SERVERS, 0.1);
+  readonly buckets = new TimeBuckets(4, 2 * MAX_SERVERS, 0.1, this.sim);
+  /** The buckets' counter arrays, held directly for the hot path (merges work in place). */
+  private readonly arrivedSeries = this.buckets.counters[C.arrived] as Float64Array;
+  private readonly completedSeries = this.buckets.counters[C.completed] as Float64Array;
   readonly latency = new LatencyHistogram();
   readonly pool: ServerPool;
   readonly balancer: Balancer;
   private readonly health: HealthChecker;
-  private readonly trace = new TraceRing(4096);
+  private readonly trace = new TraceRing(4096, this.sim);
   readonly params: Record<string, ParamValue>;
   readonly warmupS: number;
   private readonly seed: number;
   private speeds: Float64Array;
   private service: Sampler;
   private arrivalKind: number;
+  /** Parameters read on every arrival, cached as numbers (kept in step by setParam). */
+  private arrivalRate: number;
+  private clients: number;
+  private natShare: number;
+  /** True while least-response-time needs completions' latencies. */
+  private observing: boolean;
   private arrivalGen = 0;
   private failKind: number;
   private recoverKind: number;
@@ -79,6 +88,10 @@ export class LoadBalancingSim implements LessonSim, PoolListener {
     this.seed = config.seed >>> 0;
     this.trafficRng = new Random(this.seed, 1);
     const p = this.params;
+    this.arrivalRate = Number(p.arrivalRate);
+    this.clients = Number(p.clients);
+    this.natShare = Number(p.natShare);
+    this.observing = p.algorithm === 'least-response-time';
     this.speeds = profileSpeeds(String(p.serverProfile), this.seed);
     this.service = sampler(String(p.serviceTimeDistribution), Number(p.serviceTimeMs));
     this.pool = new ServerPool(this.sim, this.requests, this, this.buckets, 0, {
@@ -104,7 +117,7 @@ export class LoadBalancingSim implements LessonSim, PoolListener {
           this.balancer.routable[server] = routable ? 1 : 0;
         }),
     });
-    this.arrivalKind = this.sim.register((gen) => this.arrive(gen));
+    this.arrivalKind = this.sim.register(this.arrive);
     this.failKind = this.sim.register((gen, server) => {
       if (gen === this.failGen) {
         this.failedByPlan = server;
@@ -134,30 +147,37 @@ export class LoadBalancingSim implements LessonSim, PoolListener {
   }
 
   private scheduleNextArrival(): void {
-    const gap = -Math.log(this.trafficRng.nextOpen()) / Number(this.params.arrivalRate);
+    const gap = -Math.log(this.trafficRng.nextOpen()) / this.arrivalRate;
     this.sim.schedule(this.sim.now + gap, this.arrivalKind, this.arrivalGen, 0);
   }
 
-  private arrive(gen: number): void {
+  /** Handler of arrival events (an arrow function, registered without a wrapper). */
+  private readonly arrive = (gen: number): void => {
     if (gen !== this.arrivalGen) return; // superseded by a rate change
     const now = this.sim.now;
     const rng = this.trafficRng;
-    const clients = Number(this.params.clients);
+    // One uniform draw picks the client: below natShare the NAT address (client 0), above it
+    // one of the other addresses, uniformly.
+    const u = rng.next();
+    const nat = this.natShare;
     const client =
-      rng.next() < Number(this.params.natShare) || clients === 1 ? 0 : 1 + rng.int(clients - 1);
+      u < nat || this.clients === 1
+        ? 0
+        : 1 + Math.floor(((u - nat) / (1 - nat)) * (this.clients - 1));
     const req = this.requests.alloc(now, this.service.sample(rng), client);
     this.total.arrived++;
     if (now >= this.warmupS) this.stats.arrived++;
-    this.buckets.add(C.arrived, now, 1);
+    const bi = this.buckets.current();
+    this.arrivedSeries[bi] = (this.arrivedSeries[bi] as number) + 1;
     this.scheduleNextArrival();
     const server = this.balancer.pick(client);
     if (server < 0) {
       this.failed(req, -1);
       return;
     }
-    this.trace.record(now, TraceKind.routed, server, client);
+    this.trace.record(TraceKind.routed, server, client);
     this.pool.accept(server, req);
-  }
+  };
 
   started(): void {
     /* service start needs no bookkeeping beyond the pool's own */
@@ -166,15 +186,17 @@ export class LoadBalancingSim implements LessonSim, PoolListener {
   completed(req: number, server: number): void {
     const now = this.sim.now;
     const latencyMs = (now - (this.requests.arrivalS[req] as number)) * 1000;
+    const bin = latencyBin(latencyMs);
     this.total.completed++;
     if (now >= this.warmupS) {
       this.stats.completed++;
-      this.latency.record(latencyMs);
+      this.latency.recordBin(bin, latencyMs);
     }
-    this.buckets.add(C.completed, now, 1);
-    this.buckets.addLatency(now, latencyMs);
-    this.balancer.observe(server, latencyMs);
-    this.trace.record(now, TraceKind.completed, server, this.requests.client[req] as number);
+    const bi = this.buckets.current();
+    this.completedSeries[bi] = (this.completedSeries[bi] as number) + 1;
+    this.buckets.addLatencyFineBin(bi, bin);
+    if (this.observing) this.balancer.observe(server, latencyMs);
+    this.trace.record(TraceKind.completed, server, this.requests.client[req] as number);
     this.requests.release(req);
   }
 
@@ -192,7 +214,7 @@ export class LoadBalancingSim implements LessonSim, PoolListener {
     this.total[key]++;
     if (now >= this.warmupS) this.stats[key]++;
     this.buckets.add(counter, now, 1);
-    this.trace.record(now, kind, server, this.requests.client[req] as number);
+    this.trace.record(kind, server, this.requests.client[req] as number);
     this.requests.release(req);
   }
 
@@ -248,12 +270,15 @@ export class LoadBalancingSim implements LessonSim, PoolListener {
     const p = this.params;
     switch (name) {
       case 'arrivalRate':
+        this.arrivalRate = Number(value);
         // Poisson arrivals are memoryless: drawing a fresh gap at the new rate is exact.
         this.arrivalGen++;
         this.scheduleNextArrival();
         break;
       case 'algorithm':
         this.balancer.setAlgorithm(value as Algorithm);
+        // Response times are measured from the moment least-response-time is switched on.
+        this.observing = value === 'least-response-time';
         break;
       case 'vnodes':
         this.changeMembership(() => this.balancer.setVnodes(Number(value)));
@@ -297,8 +322,13 @@ export class LoadBalancingSim implements LessonSim, PoolListener {
           healthyThreshold: Number(p.healthyThreshold),
         });
         break;
+      case 'clients':
+        this.clients = Number(value);
+        break;
+      case 'natShare':
+        this.natShare = Number(value);
+        break;
       default:
-        // clients and natShare are read on every arrival.
         break;
     }
   }
