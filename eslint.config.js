@@ -31,7 +31,7 @@ const UI_PACKAGES = ['react', 'react-dom', 'react-router', 'zustand', 'recharts'
 
 /** npm packages pure code may import; test files may also use `vitest` and Node built-ins. */
 const PURE_PACKAGES = ['zod'];
-const PURE_TEST_PACKAGES = ['vitest'];
+const PURE_TEST_PACKAGES = ['vitest', 'fast-check'];
 
 /**
  * A relative import that walks into a view-layer folder (src/components, src/pages, src/state,

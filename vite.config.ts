@@ -8,5 +8,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
+    // dist/.vite/manifest.json: scripts/check-bundle-size.mjs walks it to find what each page
+    // loads up front.
+    manifest: true,
   },
 });

@@ -63,5 +63,7 @@ test('compare mode runs two configurations side by side', async ({ page }) => {
   await lesson.open('load-balancing', 'compare=1&b.algorithm=power-of-two');
   await expect(page.getByTestId('topology-0')).toBeVisible();
   await expect(page.getByTestId('topology-1')).toBeVisible();
-  await expect(page.getByRole('heading', { name: /Configuration B: power-of-two/ })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: /Configuration B: Power of two choices/ }),
+  ).toBeVisible();
 });

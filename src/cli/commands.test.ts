@@ -214,8 +214,9 @@ describe('sim validate', () => {
   it('prints every problem of an invalid one', () => {
     const bad = JSON.stringify({ lesson: 'load-balancing', seeds: 3, params: { servers: 'x' } });
     const lines = expectBadInput(run(['validate', 'bad.json'], files({ 'bad.json': bad })));
-    expect(lines).toHaveLength(1); // envelope problems are reported before parameters
+    expect(lines).toHaveLength(2); // the envelope's problem and the parameter's, one line each
     expect(lines[0]).toContain('unknown field(s) seeds');
+    expect(lines[1]).toContain('params.servers');
   });
 
   it('accepts both example scenarios in examples/', () => {

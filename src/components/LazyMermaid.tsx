@@ -8,12 +8,23 @@ type Theme = 'default' | 'dark';
 let mermaidPromise: Promise<MermaidApi> | null = null;
 let initializedTheme: Theme | null = null;
 
+/**
+ * Mermaid's dark theme puts edge labels (#ccc) on #585858, 4.4:1, below WCAG AA's 4.5:1; the
+ * lab's dark surface colour under them gives about 10:1.
+ */
+const DARK_THEME_VARIABLES = { edgeLabelBackground: '#1b2433' };
+
 /** Loads mermaid once, and (re)initializes it when the colour theme differs. */
 async function loadMermaid(theme: Theme): Promise<MermaidApi> {
   mermaidPromise ??= import('mermaid').then((module) => module.default);
   const mermaid = await mermaidPromise;
   if (initializedTheme !== theme) {
-    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme });
+    mermaid.initialize({
+      startOnLoad: false,
+      securityLevel: 'strict',
+      theme,
+      ...(theme === 'dark' ? { themeVariables: DARK_THEME_VARIABLES } : {}),
+    });
     initializedTheme = theme;
   }
   return mermaid;

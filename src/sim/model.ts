@@ -72,6 +72,6 @@ export interface LessonModelDefinition extends LessonSchema {
   /** Defaults for scenario files that omit them. */
   readonly defaultDurationS: number;
   readonly defaultWarmupS: number;
-  /** Parameters a learner may not change while a run plays (none yet: all are live). */
+  /** Builds a fresh simulation at time zero. */
   create(config: ModelConfig): LessonSim;
 }

@@ -228,3 +228,16 @@ describe('validateScenario', () => {
     oneProblem({}, 'lesson', 'missing');
   });
 });
+
+describe('validateScenario reports everything at once', () => {
+  it('lists parameter problems even when a top-level field is also wrong', () => {
+    const problems = problemsOf({
+      lesson: 'load-balancing',
+      seed: -3,
+      params: { servers: 0, algorithm: 'nope' },
+    });
+    expect(problems.some((p) => p.startsWith('seed'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('params.servers'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('params.algorithm'))).toBe(true);
+  });
+});

@@ -53,9 +53,31 @@ export type ValidationResult =
   | { readonly ok: true; readonly scenario: Scenario }
   | { readonly ok: false; readonly problems: readonly string[] };
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    // Too deeply nested for JSON.stringify (or not JSON at all): name its kind instead.
+    text = Array.isArray(value)
+      ? '[...]'
+      : value !== null && typeof value === 'object'
+        ? '{...}'
+        : typeof value;
+  }
+  // JSON leaves U+2028 and U+2029 as they are; escape them so a problem stays on one line.
+  text = text.replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** A field name from the file as shown in a problem: quoted when it could break the line. */
+function showKey(key: PropertyKey): string {
+  const text = String(key);
+  return /^[\w$-]{1,60}$/.test(text) ? text : show(text);
 }
 
 /**
@@ -69,7 +91,7 @@ export function validateScenario(
   const parsed = envelope.safeParse(input);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
-      const field = issue.path.length > 0 ? issue.path.join('.') : '(scenario)';
+      const field = issue.path.length > 0 ? issue.path.map(showKey).join('.') : '(scenario)';
       let value: unknown = input;
       for (const key of issue.path) {
         value =
@@ -78,11 +100,29 @@ export function validateScenario(
             : undefined;
       }
       if (issue.code === 'unrecognized_keys') {
-        return `${field}: unknown field(s) ${issue.keys.join(', ')}; allowed: lesson, seed, durationS, warmupS, params, changes`;
+        return `${field}: unknown field(s) ${issue.keys.map(showKey).join(', ')}; allowed: lesson, seed, durationS, warmupS, params, changes`;
       }
       return `${field}: ${value === undefined ? 'missing' : `got ${show(value)}`}; ${issue.message}`;
     });
-    return { ok: false, problems };
+    // Report the parameters' own problems too, when the lesson and params can be read.
+    const known =
+      isRecord(input) && typeof input.lesson === 'string' ? lessons.get(input.lesson) : undefined;
+    if (known && isRecord(input) && isRecord(input.params)) {
+      const specs = new Map(allParams(known.paramGroups).map((p) => [p.name, p]));
+      for (const [name, value] of Object.entries(input.params)) {
+        const spec = specs.get(name);
+        if (!spec)
+          problems.push(
+            `params.${showKey(name)}: unknown parameter for ${known.id}; known: ${[...specs.keys()].join(', ')}`,
+          );
+        else if (!coerceParam(spec, value, false).ok) {
+          problems.push(
+            `params.${showKey(name)}: got ${show(value)}; must be ${allowedText(spec)}`,
+          );
+        }
+      }
+    }
+    return { ok: false, problems: [...new Set(problems)] };
   }
   const raw = parsed.data;
   const lesson = lessons.get(raw.lesson);
@@ -113,7 +153,7 @@ export function validateScenario(
     return r.value;
   };
   for (const [name, value] of Object.entries(raw.params ?? {})) {
-    const v = check(`params.${name}`, name, value);
+    const v = check(`params.${showKey(name)}`, name, value);
     if (v !== undefined) params[name] = v;
   }
   const durationS = raw.durationS ?? lesson.defaultDurationS;

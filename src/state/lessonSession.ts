@@ -10,6 +10,7 @@ import type { LaneSnapshot, WorkerToMain } from '../sim/worker/protocol.ts';
 import { buildLessonQuery, RESERVED_QUERY_KEYS } from '../url/lessonUrl.ts';
 import type { ParsedLessonQuery } from '../url/lessonUrl.ts';
 import { createSimClient, InProcessSimClient, type SimClient } from './simClient.ts';
+import { UpdateThrottle } from './updateThrottle.ts';
 
 /** Statistics in the live view ignore the first seconds of a run. */
 export const LIVE_WARMUP_S = 10;
@@ -55,6 +56,18 @@ export class LessonSession {
   private client: SimClient;
   private readonly frameListeners = new Set<FrameListener>();
   private ready = false;
+  /** Full snapshots reach the store (and so React) through this: never faster than drawn. */
+  private readonly fullUpdates = new UpdateThrottle<Extract<WorkerToMain, { type: 'snapshot' }>>(
+    (msg) =>
+      // `playing` is not taken from snapshots: one sent before a pause reached the worker would
+      // undo the pause. The session decides; the worker's own stops arrive as 'done' or 'error'.
+      this.store.setState({
+        lanes: msg.lanes,
+        simTimeS: msg.lanes[0]?.nowS ?? 0,
+        lagging: msg.lagging,
+        achievedSpeed: msg.achievedSpeed,
+      }),
+  );
   private noticeId = 0;
   private readonly syncUrl: boolean;
 
@@ -109,15 +122,7 @@ export class LessonSession {
       case 'snapshot':
         this.ready = true;
         for (const listener of this.frameListeners) listener(msg);
-        if (msg.full) {
-          this.store.setState({
-            lanes: msg.lanes,
-            simTimeS: msg.lanes[0]?.nowS ?? 0,
-            playing: msg.playing,
-            lagging: msg.lagging,
-            achievedSpeed: msg.achievedSpeed,
-          });
-        }
+        if (msg.full) this.fullUpdates.push(msg);
         return;
       case 'done':
         this.store.setState({ playing: false });
@@ -209,7 +214,8 @@ export class LessonSession {
   setCompare(compare: boolean): void {
     const s = this.store.getState();
     const wasPlaying = s.playing;
-    this.store.setState({ compare, paramsB: compare ? s.paramsB : s.params });
+    // Turning compare on starts lane B as a copy of what the learner sees now.
+    this.store.setState({ compare, paramsB: s.params });
     this.load();
     if (wasPlaying) this.play();
   }
@@ -221,6 +227,7 @@ export class LessonSession {
   /** Replaces a crashed worker with a fresh one and restarts the run. */
   restart(): void {
     this.client.dispose();
+    this.fullUpdates.clear();
     this.ready = false;
     this.client = this.connect(createSimClient((m) => this.onFatal(m)));
     this.store.setState({ error: null });
@@ -249,6 +256,7 @@ export class LessonSession {
   }
 
   dispose(): void {
+    this.fullUpdates.dispose();
     this.frameListeners.clear();
     this.client.dispose();
   }

@@ -105,23 +105,31 @@ export class InProcessSimClient extends BaseClient {
     void Promise.all([
       import('../sim/worker/SimHost.ts'),
       import('../lessons/modelRegistry.ts'),
-    ]).then(([{ SimHost }, { lessonModels }]) => {
-      if (this.disposed) return;
-      const host = new SimHost(
-        {
-          post: (msg) => queueMicrotask(() => !this.disposed && this.receive(msg)),
-          nowMs: () => performance.now(),
-          later: (fn, ms) => {
-            setTimeout(() => !this.disposed && fn(), ms);
+    ]).then(
+      ([{ SimHost }, { lessonModels }]) => {
+        if (this.disposed) return;
+        const host = new SimHost(
+          {
+            post: (msg) => queueMicrotask(() => !this.disposed && this.receive(msg)),
+            nowMs: () => performance.now(),
+            later: (fn, ms) => {
+              setTimeout(() => !this.disposed && fn(), ms);
+            },
           },
-        },
-        lessonModels,
-      );
-      this.host = host;
-      host.start();
-      for (const msg of this.queue) host.handle(msg);
-      this.queue = [];
-    });
+          lessonModels,
+        );
+        this.host = host;
+        host.start();
+        for (const msg of this.queue) host.handle(msg);
+        this.queue = [];
+      },
+      (err: unknown) => {
+        // The simulation code could not be loaded (offline with a stale cache, say).
+        const message = `the simulation could not be loaded: ${err instanceof Error ? err.message : String(err)}`;
+        this.failAll(message);
+        this.receive({ type: 'error', message });
+      },
+    );
   }
 
   send(msg: MainToWorker): void {

@@ -112,7 +112,8 @@ function readValue(
         `(allowed: ${allowedText(spec)}).`,
     );
   }
-  return result.value;
+  // "-0" reads as -0, which the builder writes back as "0": use +0 so the state is canonical.
+  return result.value === 0 ? 0 : result.value;
 }
 
 function readCompare(raw: string, notices: NoticeList): boolean | undefined {

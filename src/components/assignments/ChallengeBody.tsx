@@ -71,13 +71,27 @@ export function ChallengeBody(props: ChallengeBodyProps) {
         )}
         {specs.size > 0 && ' (any other fixed setting at its default)'}.
       </p>
+      {/* aria-disabled, not disabled, while a check runs: a disabled button drops keyboard
+          focus to the page, and the learner would have to find their place again. */}
       <div className="assignment__actions">
         {onSetup && (
-          <button type="button" onClick={() => onSetup(a.setup)} disabled={pending}>
+          <button
+            type="button"
+            onClick={() => {
+              if (!pending) onSetup(a.setup);
+            }}
+            aria-disabled={pending}
+          >
             Set up
           </button>
         )}
-        <button type="button" onClick={() => void check()} disabled={pending}>
+        <button
+          type="button"
+          onClick={() => {
+            if (!pending) void check();
+          }}
+          aria-disabled={pending}
+        >
           Check my configuration
         </button>
       </div>

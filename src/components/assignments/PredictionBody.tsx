@@ -35,6 +35,7 @@ export function PredictionBody(props: PredictionBodyProps) {
   const shown = committed && !pending && !error && record !== undefined;
 
   const commit = async (): Promise<void> => {
+    if (pending) return;
     if (!a.options.some((o) => o.id === guess)) {
       setNote('Pick one of the options first.');
       return;
@@ -81,13 +82,21 @@ export function PredictionBody(props: PredictionBodyProps) {
             setNote(null);
           }}
         />
+        {/* aria-disabled, not disabled, while the run is out: a disabled button drops
+            keyboard focus to the page. Commit and Try again share one element, so focus stays. */}
         <div className="assignment__actions">
           {committed ? (
-            <button type="button" onClick={tryAgain} disabled={pending}>
+            <button
+              type="button"
+              onClick={() => {
+                if (!pending) tryAgain();
+              }}
+              aria-disabled={pending}
+            >
               Try again
             </button>
           ) : (
-            <button type="submit" disabled={pending}>
+            <button type="submit" aria-disabled={pending}>
               Commit my prediction
             </button>
           )}

@@ -116,29 +116,32 @@ function BarChartCardImpl(props: BarChartCardProps) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <table className="visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{categoryLabel}</th>
-            {series.map((s) => (
-              <th key={s.key} scope="col">
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((row, i) => (
-            <tr key={String(row[categoryKey] ?? i)}>
-              <th scope="row">{cellText(row[categoryKey], '')}</th>
+      {/* The wrapper hides the table: a table ignores a 1px width and would widen the page. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{categoryLabel}</th>
               {series.map((s) => (
-                <td key={s.key}>{cellText(row[s.key], unit)}</td>
+                <th key={s.key} scope="col">
+                  {s.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.map((row, i) => (
+              <tr key={String(row[categoryKey] ?? i)}>
+                <th scope="row">{cellText(row[categoryKey], '')}</th>
+                {series.map((s) => (
+                  <td key={s.key}>{cellText(row[s.key], unit)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {referenceLines.length > 0 && (
         <p className="visually-hidden">
           Reference lines:{' '}

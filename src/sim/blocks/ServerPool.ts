@@ -30,7 +30,10 @@ export class ServerPool {
   readonly up: Uint8Array;
   /** Completions per server since the statistics start. */
   readonly completedCount: Float64Array;
-  /** Integrals since the statistics start: busy slots x seconds, queued requests x seconds. */
+  /**
+   * Integrals since the statistics start: busy share of the slots x seconds (so a change of
+   * slots mid-run is accounted at the time it happens), and queued requests x seconds.
+   */
   readonly busyIntegral: Float64Array;
   readonly queueIntegral: Float64Array;
   private readonly lastChangeS: Float64Array;
@@ -81,7 +84,7 @@ export class ServerPool {
     const q = this.queued[i] as number;
     const from = last > this.statsStartS ? last : this.statsStartS;
     if (now > from) {
-      this.busyIntegral[i] = (this.busyIntegral[i] as number) + b * (now - from);
+      this.busyIntegral[i] = (this.busyIntegral[i] as number) + (b / this.slots) * (now - from);
       this.queueIntegral[i] = (this.queueIntegral[i] as number) + q * (now - from);
     }
     const buckets = this.buckets;

@@ -181,3 +181,24 @@ describe('SimHost scenario checks', () => {
     );
   });
 });
+
+describe('SimHost lanes under load', () => {
+  it('keeps compare lanes together when it cannot keep up (regression: lane B starved)', () => {
+    const h = harness(0.5);
+    const heavy = {
+      ...lane,
+      params: { ...lane.params, arrivalRate: 20000, serviceTimeMs: 1, servers: 100 },
+    };
+    h.host.handle({
+      type: 'load',
+      protocol: PROTOCOL_VERSION,
+      lanes: [heavy, heavy],
+      endS: Infinity,
+    });
+    h.host.handle({ type: 'play', speed: 1e6 });
+    for (let k = 0; k < 5; k++) h.advanceWall(16);
+    const [a, b] = h.snapshots().at(-1)?.lanes ?? [];
+    expect(b?.nowS).toBeGreaterThan(0);
+    expect(Math.abs((a?.nowS ?? 0) - (b?.nowS ?? 0))).toBeLessThan(0.5);
+  });
+});

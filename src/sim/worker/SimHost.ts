@@ -61,12 +61,18 @@ export class SimHost {
     try {
       this.dispatch(msg);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      this.env.post(
-        { type: 'error', message, ...(msg.type === 'runToEnd' ? { id: msg.id } : {}) },
-        [],
-      );
+      // A failed grading run leaves the live run alone; any other failure stops it, so the
+      // page's "the simulation stopped" is true and no snapshot contradicts it.
+      if (msg.type === 'runToEnd') this.fail(err, msg.id);
+      else this.fail(err);
     }
+  }
+
+  /** Reports an error as a message; without a grading id it also stops the live run. */
+  private fail(err: unknown, id?: number): void {
+    if (id === undefined) this.playing = false;
+    const message = err instanceof Error ? err.message : String(err);
+    this.env.post({ type: 'error', message, ...(id === undefined ? {} : { id }) }, []);
   }
 
   private dispatch(msg: MainToWorker): void {
@@ -177,13 +183,22 @@ export class SimHost {
     this.postSnapshot(true);
   }
 
-  /** Moves every lane to `untilS`; returns false if the wall-time budget ran out first. */
+  /**
+   * Moves every lane to `untilS`, taking turns in small slices so that lanes stay together;
+   * returns false if the wall-time budget ran out first.
+   */
   private advanceAll(untilS: number, budgetMs: number): boolean {
     const deadline = this.env.nowMs() + budgetMs;
-    for (const lane of this.lanes) {
-      while (!lane.sim.advance(untilS, EVENTS_PER_CHECK)) {
-        if (this.env.nowMs() > deadline) return false;
-      }
+    let pending = this.lanes.length;
+    const done = new Array<boolean>(this.lanes.length).fill(false);
+    while (pending > 0) {
+      this.lanes.forEach((lane, k) => {
+        if (!done[k] && lane.sim.advance(untilS, EVENTS_PER_CHECK)) {
+          done[k] = true;
+          pending--;
+        }
+      });
+      if (pending > 0 && this.env.nowMs() > deadline) return false;
     }
     return true;
   }
@@ -193,7 +208,12 @@ export class SimHost {
     this.tickScheduled = true;
     this.env.later(() => {
       this.tickScheduled = false;
-      this.tick();
+      // Nothing may escape from a timer: in-process it would be an uncaught page error.
+      try {
+        this.tick();
+      } catch (err) {
+        this.fail(err);
+      }
     }, TICK_MS);
   }
 

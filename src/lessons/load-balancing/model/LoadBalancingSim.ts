@@ -231,11 +231,13 @@ export class LoadBalancingSim implements LessonSim, PoolListener {
     }
     apply();
     this.balancer.refreshMembers();
-    if (hashing && mapping && this.balancer.memberCount !== before) {
+    if (hashing && mapping) {
       let moved = 0;
       for (let c = 0; c < clients; c++) {
         if (this.balancer.hashTarget(c, hashing) !== mapping[c]) moved++;
       }
+      // Nothing moved (say a server outside the hash's reach changed): not a remap.
+      if (moved === 0 && this.balancer.memberCount === before) return;
       this.remapCount++;
       if (this.remaps.length >= 50) this.remaps.shift();
       this.remaps.push({

@@ -213,7 +213,7 @@ function checkBimodal(result: RunResult): Verdict {
 /** Largest share of clients that may move when one of ten servers fails. */
 export const REMAP_LIMIT = 0.15;
 
-/** Ten servers, server 0 dies for good at 60 s and is noticed about 10 s later. */
+/** Ten servers, server 0 dies for good at 60 s and is taken out by the health checks at 65 s. */
 const failoverFleet: Params = {
   serverProfile: 'equal',
   servers: 10,
@@ -386,7 +386,7 @@ export const assignments: readonly Assignment[] = [
     id: 'lb-keep-clients',
     title: 'Lose a server, keep the clients',
     prompt:
-      'Each client’s session lives in the memory of the server it uses, so a client that changes server is logged out. Ten servers serve 1,000 clients; at 60 s server s1 dies for good, and the health checks take it out about 10 s later.\n\n' +
+      'Each client’s session lives in the memory of the server it uses, so a client that changes server is logged out. Ten servers serve 1,000 clients; at 60 s server s1 dies for good, and the health checks take it out 5 s later.\n\n' +
       `Choose the balancer settings so that at most ${pct(REMAP_LIMIT)} of the clients change server when s1 leaves (summary figure remappedShare).`,
     fixed: failoverFleet,
     focus: ['algorithm', 'vnodes'],

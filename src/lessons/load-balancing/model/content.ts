@@ -74,7 +74,7 @@ const assumptions: readonly string[] = [
   'A request sent to a dead server before the balancer notices fails at once, and requests a server holds when it dies are lost. Nothing is retried.',
   'The balancer sees only its own health view, the open connections per server (in service plus queued), the configured weights and the response times it has observed. It never sees true server speeds.',
   'Weighted least connections picks the lowest (connections + 1) ÷ weight. Empty weights mean each server weighs its speed.',
-  "Least response time keeps a moving average of each server's observed latency (the newest response counts 20 %) and picks the lowest average × (connections + 1). The average changes only when a response arrives.",
+  "Least response time keeps a moving average of each server's observed latency (the newest response counts 20 %) and picks the lowest average × (connections + 1). The average only learns from responses, and it fades with a 2 s time constant while a server gets none, so a server that looked slow once is tried again.",
   'Ties among equally good servers are broken at random, from the seed.',
   'IP hash takes a hash of the client address modulo the number of healthy servers. The consistent-hash ring gives each server as many points as the virtual-nodes setting; a client goes to the first healthy server clockwise from its hash.',
   'The remapped share counts every client address, whether or not it sent a request recently.',

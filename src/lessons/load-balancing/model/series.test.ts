@@ -17,3 +17,45 @@ describe('seriesArrays', () => {
     expect(t.length).toBe(25);
   });
 });
+
+describe('LoadBalancingSim bookkeeping (regressions found in review)', () => {
+  it('utilisation accounts for a mid-run change of slots per server', () => {
+    const params = {
+      ...defaultValues(paramGroups),
+      servers: 1,
+      serverConcurrency: 1,
+      arrivalRate: 200,
+      serviceTimeMs: 50,
+    };
+    const sim = new LoadBalancingSim({ seed: 1, params, warmupS: 0 });
+    sim.advance(100, 1e9); // overloaded: the single slot is busy all the time
+    sim.setParam('serverConcurrency', 4);
+    sim.advance(200, 1e9); // still overloaded (4 slots x 20/s < 200/s): all four busy
+    const u = (sim.summary().servers as { utilization: number }[])[0]?.utilization ?? 0;
+    expect(u).toBeGreaterThan(0.97);
+    expect(u).toBeLessThanOrEqual(1);
+  });
+
+  it('records the clients a ring reconfiguration moves (changing vnodes)', () => {
+    const params = {
+      ...defaultValues(paramGroups),
+      algorithm: 'consistent-hash',
+      servers: 10,
+      vnodes: 10,
+    };
+    const sim = new LoadBalancingSim({ seed: 1, params, warmupS: 0 });
+    sim.advance(5, 1e9);
+    sim.setParam('vnodes', 200);
+    const share = sim.summary().remappedShare as number | undefined;
+    expect(share).toBeGreaterThan(0.2);
+  });
+});
+
+describe('theory overlay applicability', () => {
+  it('offers no closed form for a single server of random (mixed) speed', async () => {
+    const { lbTheory } = await import('./theory.ts');
+    const base = { ...defaultValues(paramGroups), servers: 1, arrivalRate: 10 }; // load 0.5
+    expect(lbTheory({ ...base, serverProfile: 'mixed' }).theory).toBeNull();
+    expect(lbTheory({ ...base, serverProfile: 'equal' }).theory?.model).toBe('M/M/1');
+  });
+});

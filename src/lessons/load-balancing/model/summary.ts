@@ -7,7 +7,7 @@ export interface ServerSummary {
   readonly id: string;
   readonly speed: number;
   readonly weight: number;
-  /** Busy slot-seconds over slots x measured seconds. */
+  /** Share of the server's slots busy, averaged over the measured time. */
   readonly utilization: number;
   readonly completed: number;
   /** Requests served by this server over all served, after the warm-up. */
@@ -32,7 +32,7 @@ export function summarize(m: LoadBalancingSim): RunSummary {
       id: m.serverName(i),
       speed: pool.speed[i] as number,
       weight: round(m.balancer.weights[i] as number),
-      utilization: round((pool.busyIntegral[i] as number) / (pool.slots * measuredS)),
+      utilization: round((pool.busyIntegral[i] as number) / measuredS),
       completed: pool.completedCount[i] as number,
       share: round(completedTotal > 0 ? (pool.completedCount[i] as number) / completedTotal : 0),
       meanQueueLength: round((pool.queueIntegral[i] as number) / measuredS),

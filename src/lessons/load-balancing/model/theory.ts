@@ -25,7 +25,8 @@ export function lbTheory(params: Readonly<Record<string, ParamValue>>): TheoryVe
   if (params.serviceTimeDistribution !== 'exponential') {
     return { theory: null, reason: 'closed forms here assume exponential request cost' };
   }
-  if (params.serverProfile !== 'equal' && n > 1) {
+  // One server of the A, B, C pattern is A (speed 1); mixed speeds are random.
+  if (params.serverProfile === 'mixed' || (params.serverProfile !== 'equal' && n > 1)) {
     return { theory: null, reason: 'closed forms here assume identical servers' };
   }
   if (Number(params.failServerIndex) >= 0) {

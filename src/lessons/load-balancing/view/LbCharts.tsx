@@ -1,10 +1,14 @@
 // Live charts for one lane of the load-balancing lesson: latency percentiles over time with
 // the theoretical values where theory applies, throughput and errors, per-server utilisation
-// and queues, and the latency distribution. Re-rendered from full snapshots (10 Hz at most).
-import { useMemo } from 'react';
+// and queues, and the latency distribution. Re-rendered from full snapshots (10 Hz at most);
+// each chart takes its data on its own animation frame (usePacedValue), so no one task
+// updates them all.
+import { memo, useMemo } from 'react';
 import { TimeSeriesChart } from '../../../components/charts/TimeSeriesChart.tsx';
 import { BarChartCard } from '../../../components/charts/BarChartCard.tsx';
 import { SERIES_COLORS, THEORY_COLOR } from '../../../components/charts/palette.ts';
+import { usePacedValue } from '../../../components/charts/usePacedValue.ts';
+import type { ReferenceLineSpec, SeriesSpec } from '../../../components/charts/chartText.ts';
 import type { ParamValue } from '../../../sim/params.ts';
 import type { LaneSnapshot } from '../../../sim/worker/protocol.ts';
 import { COARSE_BINS } from '../../../sim/metrics/TimeBuckets.ts';
@@ -29,12 +33,31 @@ const [blue, vermillion, green, purple] = SERIES_COLORS as readonly [
   string,
 ];
 
+// Series specs are constants so the memoised charts see the same props between updates.
+const LATENCY_SERIES: readonly SeriesSpec[] = [
+  { key: 'p50', label: 'p50', color: blue },
+  { key: 'p95', label: 'p95', color: green },
+  { key: 'p99', label: 'p99', color: vermillion },
+];
+const FLOW_SERIES: readonly SeriesSpec[] = [
+  { key: 'throughput', label: 'completed', color: blue },
+  { key: 'errors', label: 'rejected + failed', color: vermillion, dashed: true },
+];
+const UTILISATION_SERIES: readonly SeriesSpec[] = [
+  { key: 'utilization', label: 'utilisation', color: green },
+];
+const QUEUE_SERIES: readonly SeriesSpec[] = [
+  { key: 'queue', label: 'queue length', color: purple },
+];
+const DIST_SERIES: readonly SeriesSpec[] = [{ key: 'share', label: 'share', color: blue }];
+const PERCENT_DOMAIN = [0, 100] as const;
+
 /** Upper edge of coarse latency bin k, in ms (bins are 20 % wide from 0.1 ms). */
 function binUpperMs(k: number): number {
   return 0.1 * Math.pow(1.2, k);
 }
 
-export function LbCharts({ snapshot, params, serverName, prefix }: Props) {
+function LbChartsImpl({ snapshot, params, serverName, prefix }: Props) {
   const verdict = useMemo(() => lbTheory(params), [params]);
   const a = snapshot?.arrays;
   const series = useMemo(() => {
@@ -73,21 +96,32 @@ export function LbCharts({ snapshot, params, serverName, prefix }: Props) {
     return { latency, flow, servers, dist };
   }, [a, serverName]);
 
+  // Each chart's data changes on its own turn (see usePacedValue); both server charts share one.
+  const latency = usePacedValue(series.latency);
+  const flow = usePacedValue(series.flow);
+  const utilisation = usePacedValue(series.servers);
+  const queues = usePacedValue(series.servers);
+  const dist = usePacedValue(series.dist);
+
   const theory = verdict.theory;
-  const reference = theory
-    ? [
-        ...(theory.p50Ms !== null
-          ? [{ y: theory.p50Ms, label: `theory p50`, color: THEORY_COLOR }]
-          : []),
-        ...(theory.p99Ms !== null
-          ? [{ y: theory.p99Ms, label: `theory p99`, color: THEORY_COLOR }]
-          : []),
-        ...(theory.p50Ms === null
-          ? [{ y: theory.meanMs, label: `theory mean`, color: THEORY_COLOR }]
-          : []),
-      ]
-    : [];
-  const last = series.latency[series.latency.length - 1];
+  const reference = useMemo<ReferenceLineSpec[]>(
+    () =>
+      theory
+        ? [
+            ...(theory.p50Ms !== null
+              ? [{ y: theory.p50Ms, label: `theory p50`, color: THEORY_COLOR }]
+              : []),
+            ...(theory.p99Ms !== null
+              ? [{ y: theory.p99Ms, label: `theory p99`, color: THEORY_COLOR }]
+              : []),
+            ...(theory.p50Ms === null
+              ? [{ y: theory.meanMs, label: `theory mean`, color: THEORY_COLOR }]
+              : []),
+          ]
+        : [],
+    [theory],
+  );
+  const last = latency[latency.length - 1];
   const theoryText = theory
     ? `Theory (${theory.model}): mean ${theory.meanMs.toFixed(1)} ms${theory.p99Ms !== null ? `, p99 ${theory.p99Ms.toFixed(1)} ms` : ''}.`
     : `No theory line: ${verdict.reason}.`;
@@ -96,50 +130,43 @@ export function LbCharts({ snapshot, params, serverName, prefix }: Props) {
     <div className="lesson-charts">
       <TimeSeriesChart
         title={`${prefix}Latency percentiles over time`}
-        data={series.latency}
+        data={latency}
         xKey="t"
         xLabel="simulated time (s)"
         yLabel="latency (ms)"
         unit="ms"
-        series={[
-          { key: 'p50', label: 'p50', color: blue },
-          { key: 'p95', label: 'p95', color: green },
-          { key: 'p99', label: 'p99', color: vermillion },
-        ]}
+        series={LATENCY_SERIES}
         referenceLines={reference}
         summary={`${last ? `Latest: p50 ${last.p50 ?? '–'} ms, p95 ${last.p95 ?? '–'} ms, p99 ${last.p99 ?? '–'} ms.` : 'No requests finished yet.'} ${theoryText}`}
       />
       <TimeSeriesChart
         title={`${prefix}Throughput and errors`}
-        data={series.flow}
+        data={flow}
         xKey="t"
         xLabel="simulated time (s)"
         yLabel="requests per second"
         unit="req/s"
-        series={[
-          { key: 'throughput', label: 'completed', color: blue },
-          { key: 'errors', label: 'rejected + failed', color: vermillion, dashed: true },
-        ]}
+        series={FLOW_SERIES}
       />
       <BarChartCard
         title={`${prefix}Utilisation per server (last 10 s)`}
-        data={series.servers}
+        data={utilisation}
         categoryKey="server"
         categoryLabel="server"
         valueLabel="busy slots (%)"
         unit="%"
-        yDomain={[0, 100]}
-        series={[{ key: 'utilization', label: 'utilisation', color: green }]}
+        yDomain={PERCENT_DOMAIN}
+        series={UTILISATION_SERIES}
       />
       <BarChartCard
         title={`${prefix}Mean queue length per server (last 10 s)`}
-        data={series.servers}
+        data={queues}
         categoryKey="server"
         categoryLabel="server"
         valueLabel="requests waiting"
-        series={[{ key: 'queue', label: 'queue length', color: purple }]}
+        series={QUEUE_SERIES}
       />
-      {series.dist.length <= 1 ? (
+      {dist.length <= 1 ? (
         <figure className="chart-card">
           <figcaption>{prefix}Latency distribution</figcaption>
           <p role="status">
@@ -149,14 +176,17 @@ export function LbCharts({ snapshot, params, serverName, prefix }: Props) {
       ) : (
         <BarChartCard
           title={`${prefix}Latency distribution since warm-up`}
-          data={series.dist}
+          data={dist}
           categoryKey="bin"
           categoryLabel="latency (ms)"
           valueLabel="share of requests (%)"
           unit="%"
-          series={[{ key: 'share', label: 'share', color: blue }]}
+          series={DIST_SERIES}
         />
       )}
     </div>
   );
 }
+
+/** The lesson's charts for one lane; skips rendering when its props are unchanged. */
+export const LbCharts = memo(LbChartsImpl);

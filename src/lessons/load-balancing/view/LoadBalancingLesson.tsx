@@ -19,6 +19,14 @@ import { TopologyCanvas } from './TopologyCanvas.tsx';
 import { LbCharts } from './LbCharts.tsx';
 import { LaneReadout } from './LaneReadout.tsx';
 
+/** The label the parameter panel shows for an algorithm id. */
+function algorithmLabel(id: ParamValue | undefined): string {
+  const spec = loadBalancingSchema.paramGroups
+    .flatMap((g) => g.params)
+    .find((p) => p.name === 'algorithm');
+  return (spec?.kind === 'select' && spec.options.find((o) => o.value === id)?.label) || String(id);
+}
+
 export default function LoadBalancingLesson({ lesson, embedded }: LessonViewProps) {
   const session = useLessonSession(loadBalancingSchema, embedded);
   useTestHook(session);
@@ -101,7 +109,7 @@ function LessonBody({ session }: { session: LessonSession }) {
               >
                 {s.compare && (
                   <h2>
-                    Configuration {l.prefix[0]}: {String(l.params.algorithm)}
+                    Configuration {l.prefix[0]}: {algorithmLabel(l.params.algorithm)}
                   </h2>
                 )}
                 <TopologyCanvas
