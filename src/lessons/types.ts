@@ -1,14 +1,10 @@
 // The view-side description of a lesson: what the catalogue, the routes and the lesson page
 // need. The engine-side half is `LessonModelDefinition` in `src/sim/model.ts`.
 import type { ComponentType } from 'react';
-import type { ParamValue } from '../sim/params.ts';
+import type { LessonPreset } from '../sim/presets.ts';
 
-export interface Preset {
-  readonly id: string;
-  readonly label: string;
-  readonly description: string;
-  readonly params: Readonly<Record<string, ParamValue>>;
-}
+/** A preset as lessons define it (pure data, shared with the models). */
+export type Preset = LessonPreset;
 
 /** Props every lesson view receives from the lesson page. */
 export interface LessonViewProps {

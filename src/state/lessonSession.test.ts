@@ -44,3 +44,17 @@ describe('LessonSession', () => {
     s.dispose();
   });
 });
+
+describe('LessonSession lane variants', () => {
+  it('runs one lane per variant and passes lane A changes to every lane the variant leaves free', () => {
+    const s = session();
+    s.setVariants([{ algorithm: 'random' }, { algorithm: 'least-connections' }, {}]);
+    expect(s.store.getState().variants).toHaveLength(3);
+    expect(s.store.getState().compare).toBe(false);
+    s.setParam(0, 'servers', 7);
+    s.setCompare(true);
+    expect(s.store.getState().variants).toBeNull();
+    expect(s.store.getState().paramsB.servers).toBe(7);
+    s.dispose();
+  });
+});

@@ -24,6 +24,11 @@ export interface SessionState {
   readonly seed: number;
   readonly params: Readonly<Record<string, ParamValue>>;
   readonly compare: boolean;
+  /**
+   * When set, the run has one lane per variant: lane k is lane A's parameters with variant k
+   * on top (for example one lane per algorithm on the same traffic). Compare mode is off then.
+   */
+  readonly variants: readonly Readonly<Record<string, ParamValue>>[] | null;
   readonly paramsB: Readonly<Record<string, ParamValue>>;
   readonly playing: boolean;
   readonly speed: number;
@@ -79,6 +84,7 @@ export class LessonSession {
       seed: initial.seed,
       params: initial.params,
       compare: initial.compare,
+      variants: null,
       paramsB: initial.paramsB,
       playing: false,
       speed: 1,
@@ -143,6 +149,7 @@ export class LessonSession {
 
   private laneParams(): Readonly<Record<string, ParamValue>>[] {
     const s = this.store.getState();
+    if (s.variants) return s.variants.map((v) => ({ ...s.params, ...v }));
     return s.compare ? [s.params, s.paramsB] : [s.params];
   }
 
@@ -195,7 +202,16 @@ export class LessonSession {
     const s = this.store.getState();
     if (lane === 0) this.store.setState({ params: { ...s.params, [name]: value } });
     else this.store.setState({ paramsB: { ...s.paramsB, [name]: value } });
-    if (lane === 0 || s.compare) this.client.send({ type: 'setParam', lane, name, value });
+    if (s.variants) {
+      // A change to lane A reaches every lane, except where a lane's variant fixes it.
+      if (lane === 0) {
+        s.variants.forEach((v, k) => {
+          if (!(name in v)) this.client.send({ type: 'setParam', lane: k, name, value });
+        });
+      }
+    } else if (lane === 0 || s.compare) {
+      this.client.send({ type: 'setParam', lane, name, value });
+    }
     this.writeUrl();
   }
 
@@ -211,11 +227,19 @@ export class LessonSession {
     if (wasPlaying) this.play();
   }
 
+  /** Runs one lane per variant on the same seed and traffic (null: back to one lane). */
+  setVariants(variants: readonly Readonly<Record<string, ParamValue>>[] | null): void {
+    const wasPlaying = this.store.getState().playing;
+    this.store.setState({ variants, compare: false });
+    this.load();
+    if (wasPlaying) this.play();
+  }
+
   setCompare(compare: boolean): void {
     const s = this.store.getState();
     const wasPlaying = s.playing;
     // Turning compare on starts lane B as a copy of what the learner sees now.
-    this.store.setState({ compare, paramsB: s.params });
+    this.store.setState({ compare, paramsB: s.params, variants: null });
     this.load();
     if (wasPlaying) this.play();
   }

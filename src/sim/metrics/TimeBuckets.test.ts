@@ -44,3 +44,21 @@ describe('TimeBuckets', () => {
     expect(Number.isNaN(b.bucketQuantile(1, 0.5))).toBe(true);
   });
 });
+
+describe('TimeBuckets peak channels', () => {
+  it('keep the largest value per bucket, also across merges', () => {
+    const clock = { now: 0 };
+    const b = new TimeBuckets(0, 0, 1, clock, 1);
+    const peaks = b.maxima[0] as Float64Array;
+    for (let t = 0; t < 2 * BUCKETS; t += 0.25) {
+      clock.now = t;
+      b.raiseMax(0, Math.floor(t) % 7);
+    }
+    expect(b.widthS).toBe(2); // 1,200 s outgrew 600 one-second buckets once
+    // Every 2 s bucket's peak is the larger of the values of its two whole seconds.
+    for (let i = 0; i < b.used; i++) {
+      const expected = Math.max(...[0, 1].map((k) => (2 * i + k) % 7));
+      expect(peaks[i]).toBe(expected);
+    }
+  });
+});

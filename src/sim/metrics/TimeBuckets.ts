@@ -39,6 +39,8 @@ export class TimeBuckets {
   readonly latencyBins = new Float64Array(BUCKETS * COARSE_BINS);
   /** Time integrals of levels (for example busy slots per server), one array per level. */
   readonly levels: Float64Array[];
+  /** Per-bucket peaks (for example the rolling count of a limiter): merged by maximum. */
+  readonly maxima: Float64Array[];
   /** End of the last bucket, seconds: times at or past it force a merge. */
   private endS: number;
 
@@ -48,7 +50,9 @@ export class TimeBuckets {
     levelCount: number,
     initialWidthS: number,
     private readonly clock: Clock = { now: 0 },
+    maximaCount = 0,
   ) {
+    this.maxima = Array.from({ length: maximaCount }, () => new Float64Array(BUCKETS));
     this.widthS = initialWidthS;
     this.counters = Array.from({ length: counterCount }, () => new Float64Array(BUCKETS));
     this.levels = Array.from({ length: levelCount }, () => new Float64Array(BUCKETS));
@@ -63,6 +67,13 @@ export class TimeBuckets {
     const i = Math.floor(t / this.widthS);
     if (i >= this.used) this.used = i + 1;
     return i;
+  }
+
+  /** Raises peak channel `channel` of the current bucket to at least `value`. */
+  raiseMax(channel: number, value: number): void {
+    const i = this.current();
+    const m = this.maxima[channel] as Float64Array;
+    if (value > (m[i] as number)) m[i] = value;
   }
 
   /** Counts a latency whose LatencyHistogram bin is `fineBin` in bucket `i` (hot path). */
@@ -86,6 +97,10 @@ export class TimeBuckets {
     };
     for (const c of this.counters) pairUp(c);
     for (const l of this.levels) pairUp(l);
+    for (const m of this.maxima) {
+      for (let i = 0; i < half; i++) m[i] = Math.max(m[2 * i] as number, m[2 * i + 1] as number);
+      m.fill(0, half);
+    }
     const bins = this.latencyBins;
     for (let i = 0; i < half; i++) {
       const dst = i * COARSE_BINS;

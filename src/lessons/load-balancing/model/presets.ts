@@ -2,18 +2,8 @@
 // nothing lingers from the previous one) to show one idea from the lesson.
 import { defaultValues } from '../../../sim/params.ts';
 import type { ParamValue } from '../../../sim/params.ts';
+import type { LessonPreset } from '../../../sim/presets.ts';
 import { paramGroups } from './params.ts';
-
-/**
- * Same shape as `Preset` in src/lessons/types.ts, which model code may not import (it is
- * view-side); TypeScript's structural typing lets the view pass these where a Preset is expected.
- */
-export interface LessonPreset {
-  readonly id: string;
-  readonly label: string;
-  readonly description: string;
-  readonly params: Readonly<Record<string, ParamValue>>;
-}
 
 const defaults: Readonly<Record<string, ParamValue>> = defaultValues(paramGroups);
 

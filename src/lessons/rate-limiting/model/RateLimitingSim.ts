@@ -1,0 +1,266 @@
+// The rate-limiting lesson's simulation: one user's traffic (a chosen pattern) through
+// `gateways` API servers behind a round-robin balancer, each limiting with its own counter or
+// asking one central store, which may be unreachable for a while (fail open or closed).
+import { Simulation } from '../../../sim/core/Simulation.ts';
+import { Random } from '../../../sim/core/Random.ts';
+import {
+  arrivalProcess,
+  type ArrivalProcess,
+  type PatternName,
+} from '../../../sim/blocks/TrafficPattern.ts';
+import { createLimiter } from '../../../sim/blocks/limiters/createLimiter.ts';
+import {
+  newDecision,
+  type LimiterConfig,
+  type RateLimiter,
+} from '../../../sim/blocks/limiters/types.ts';
+import { LatencyHistogram } from '../../../sim/metrics/LatencyHistogram.ts';
+import { SlidingMax } from '../../../sim/metrics/SlidingMax.ts';
+import { TimeBuckets } from '../../../sim/metrics/TimeBuckets.ts';
+import type { LessonSim, ModelConfig, RunSummary, Snapshot } from '../../../sim/model.ts';
+import type { ParamValue } from '../../../sim/params.ts';
+import type { LimiterAlgorithm } from './params.ts';
+import { RequestLog } from './RequestLog.ts';
+import { rateLimiterSummary } from './summary.ts';
+
+/** Counter channels, level and peak channels in the time buckets. */
+export const RL = { accepted: 0, rejected: 1, level: 0, rollingPeak: 0 } as const;
+
+export class RateLimitingSim implements LessonSim {
+  private readonly sim = new Simulation();
+  private readonly rng: Random;
+  readonly params: Record<string, ParamValue>;
+  readonly warmupS: number;
+  readonly buckets = new TimeBuckets(2, 1, 0.1, this.sim, 1);
+  readonly latency = new LatencyHistogram();
+  readonly log = new RequestLog(4096);
+  private traffic: ArrivalProcess;
+  private readonly arrivalKind: number;
+  private arrivalGen = 0;
+  /** One limiter per gateway (local counting), or one shared one (central store). */
+  limiters: RateLimiter[] = [];
+  private cursor = 0;
+  private readonly decision = newDecision();
+  /** Exact peak of accepted requests in any window of length windowS (see SlidingMax). */
+  peak: SlidingMax;
+  /** Level of the limiter shown in the chart, and when it last changed. */
+  private lastLevel = 0;
+  private lastLevelAtS = 0;
+  readonly total = { arrived: 0, accepted: 0, rejected: 0 };
+  readonly stats = { arrived: 0, accepted: 0, rejected: 0, allowedInOutage: 0, refusedInOutage: 0 };
+  maxQueueDelayMs = 0;
+
+  constructor(config: ModelConfig) {
+    this.params = { ...config.params };
+    this.warmupS = config.warmupS;
+    this.rng = new Random(config.seed >>> 0, 1);
+    this.traffic = this.buildTraffic();
+    this.peak = new SlidingMax(Number(this.params.windowS));
+    this.buildLimiters();
+    this.arrivalKind = this.sim.register(this.arrive);
+    this.scheduleNext();
+  }
+
+  get nowS(): number {
+    return this.sim.now;
+  }
+
+  get eventCount(): number {
+    return this.sim.eventCount;
+  }
+
+  advance(untilS: number, maxEvents: number): boolean {
+    return this.sim.advance(untilS, maxEvents);
+  }
+
+  private limiterConfig(): LimiterConfig {
+    const p = this.params;
+    return {
+      limit: Number(p.limit),
+      windowS: Number(p.windowS),
+      bucketCapacity: Number(p.bucketCapacity),
+      refillRate: Number(p.refillRate),
+      queueSize: Number(p.queueSize),
+      drainRate: Number(p.drainRate),
+    };
+  }
+
+  /** Fresh limiters for the current settings (a changed limiter starts with empty state). */
+  private buildLimiters(): void {
+    const count = this.params.centralStore === true ? 1 : Number(this.params.gateways);
+    const algorithm = this.params.algorithm as LimiterAlgorithm;
+    this.limiters = Array.from({ length: count }, () =>
+      createLimiter(algorithm, this.limiterConfig()),
+    );
+  }
+
+  private buildTraffic(): ArrivalProcess {
+    const p = this.params;
+    return arrivalProcess(
+      p.trafficPattern as PatternName,
+      { rate: Number(p.rate), windowS: Number(p.windowS), limit: Number(p.limit) },
+      this.rng,
+    );
+  }
+
+  private scheduleNext(): void {
+    this.sim.schedule(this.traffic.next(this.sim.now), this.arrivalKind, this.arrivalGen, 0);
+  }
+
+  private storeDown(now: number): boolean {
+    const at = Number(this.params.outageAtS);
+    const duration = Number(this.params.outageDurationS);
+    return this.params.centralStore === true && duration > 0 && now >= at && now < at + duration;
+  }
+
+  /** Handler of arrival events: route to a gateway, ask its limiter, record the answer. */
+  private readonly arrive = (gen: number): void => {
+    if (gen !== this.arrivalGen) return;
+    const now = this.sim.now;
+    const p = this.params;
+    const gateway = this.cursor;
+    this.cursor = (this.cursor + 1) % Number(p.gateways);
+    const central = p.centralStore === true;
+    const d = this.decision;
+    const outage = this.storeDown(now);
+    let latencyMs = central ? Number(p.storeLatencyMs) : 0;
+    if (outage) {
+      // The store cannot answer: the gateway decides by its fail mode, counting nothing.
+      d.allowed = p.failMode === 'open';
+      d.remaining = 0;
+      d.resetInS = 0;
+      d.retryAfterS = d.allowed
+        ? 0
+        : Math.max(1, Number(p.outageAtS) + Number(p.outageDurationS) - now);
+      d.delayS = 0;
+    } else {
+      const limiter = this.limiters[central ? 0 : gateway % this.limiters.length] as RateLimiter;
+      limiter.decide(now, d);
+      this.noteLevel(now, limiter.level(now));
+    }
+    const measured = now >= this.warmupS;
+    this.total.arrived++;
+    if (measured) this.stats.arrived++;
+    if (d.allowed) {
+      latencyMs += d.delayS * 1000;
+      this.total.accepted++;
+      this.buckets.add(RL.accepted, now, 1);
+      const inWindow = this.peak.add(now);
+      this.buckets.raiseMax(RL.rollingPeak, inWindow);
+      if (measured) {
+        this.stats.accepted++;
+        if (outage) this.stats.allowedInOutage++;
+        this.latency.record(latencyMs);
+        if (d.delayS * 1000 > this.maxQueueDelayMs) this.maxQueueDelayMs = d.delayS * 1000;
+      }
+    } else {
+      this.total.rejected++;
+      this.buckets.add(RL.rejected, now, 1);
+      if (measured) {
+        this.stats.rejected++;
+        if (outage) this.stats.refusedInOutage++;
+      }
+    }
+    this.log.record(now, d, gateway, outage);
+    this.scheduleNext();
+  };
+
+  /** Integrates the plotted limiter level (held constant between requests). */
+  private noteLevel(now: number, level: number): void {
+    this.buckets.addLevel(RL.level, this.lastLevelAtS, now, this.lastLevel);
+    this.lastLevel = level;
+    this.lastLevelAtS = now;
+  }
+
+  setParam(name: string, value: ParamValue): void {
+    if (!(name in this.params)) throw new Error(`unknown parameter ${name}`);
+    this.params[name] = value;
+    switch (name) {
+      case 'trafficPattern':
+      case 'rate':
+        this.traffic = this.buildTraffic();
+        this.arrivalGen++;
+        this.scheduleNext();
+        break;
+      case 'windowS':
+        this.peak = new SlidingMax(Number(value));
+        this.buildLimiters();
+        this.traffic = this.buildTraffic();
+        this.arrivalGen++;
+        this.scheduleNext();
+        break;
+      case 'limit':
+        this.buildLimiters();
+        this.traffic = this.buildTraffic();
+        this.arrivalGen++;
+        this.scheduleNext();
+        break;
+      case 'algorithm':
+      case 'bucketCapacity':
+      case 'refillRate':
+      case 'queueSize':
+      case 'drainRate':
+      case 'gateways':
+      case 'centralStore':
+        this.buildLimiters();
+        this.cursor = 0;
+        break;
+      default:
+        // storeLatencyMs, outage settings and failMode are read on every request.
+        break;
+    }
+  }
+
+  snapshot(full: boolean): Snapshot {
+    const now = this.sim.now;
+    const limiter = this.limiters[0];
+    const arrays: Record<string, Float64Array> = {
+      requests: this.log.takeNew(600),
+      memory: Float64Array.from(this.limiters, (l) => l.memoryWords()),
+      ...(full ? this.series() : {}),
+    };
+    return {
+      nowS: now,
+      eventCount: this.sim.eventCount,
+      values: {
+        arrived: this.total.arrived,
+        accepted: this.total.accepted,
+        rejected: this.total.rejected,
+        level: limiter ? limiter.level(now) : 0,
+        inWindowNow: this.peak.countAt(now),
+        maxAcceptedInWindow: this.peak.max,
+        storeDown: this.storeDown(now) ? 1 : 0,
+        warmupS: this.warmupS,
+      },
+      arrays,
+    };
+  }
+
+  private series(): Record<string, Float64Array> {
+    const b = this.buckets;
+    const w = b.widthS;
+    const now = this.sim.now;
+    const n = Math.min(b.used, Math.max(1, Math.ceil(now / w - 1e-9)));
+    const t = new Float64Array(n);
+    const accepted = new Float64Array(n);
+    const rejected = new Float64Array(n);
+    const level = new Float64Array(n);
+    const rolling = new Float64Array(n);
+    const [acc, rej] = b.counters as [Float64Array, Float64Array];
+    const levels = b.levels[RL.level] as Float64Array;
+    const peaks = b.maxima[RL.rollingPeak] as Float64Array;
+    for (let i = 0; i < n; i++) {
+      const span = i === n - 1 ? Math.max(now - i * w, 1e-9) : w;
+      t[i] = Math.min((i + 1) * w, now);
+      accepted[i] = (acc[i] as number) / span;
+      rejected[i] = (rej[i] as number) / span;
+      level[i] = (levels[i] as number) / span;
+      rolling[i] = peaks[i] as number;
+    }
+    return { t, accepted, rejected, level, rolling };
+  }
+
+  summary(): RunSummary {
+    return rateLimiterSummary(this);
+  }
+}
