@@ -2,14 +2,7 @@
 // Routes, the home page and the embed page find lessons here and nowhere else.
 import type { LessonDefinition } from './types.ts';
 import { loadBalancing } from './load-balancing/index.ts';
-
-const rateLimiting: LessonDefinition = {
-  id: 'rate-limiting',
-  title: 'Rate limiting',
-  summary:
-    'Pit fixed windows, sliding logs and token or leaky buckets against steady, bursty and boundary-timed traffic, then see what a shared counter changes across many gateways.',
-  status: 'coming',
-};
+import { rateLimiting } from './rate-limiting/index.ts';
 
 const autoscaling: LessonDefinition = {
   id: 'autoscaling',
