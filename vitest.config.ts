@@ -24,7 +24,15 @@ export default defineConfig({
           name: 'jsdom',
           environment: 'jsdom',
           globals: true,
-          include: ['src/**/*.test.tsx', 'src/state/**/*.test.ts', 'src/url/**/*.test.ts'],
+          // Every test file outside the node project's folders runs here, so none is skipped.
+          include: [
+            'src/**/*.test.tsx',
+            'src/state/**/*.test.ts',
+            'src/url/**/*.test.ts',
+            'src/components/**/*.test.ts',
+            'src/pages/**/*.test.ts',
+            'src/lessons/*/view/**/*.test.ts',
+          ],
           setupFiles: ['./src/test/setup.ts'],
         },
       },
