@@ -136,8 +136,10 @@ export class RateLimitingSim implements LessonSim {
     } else {
       const limiter = this.limiters[central ? 0 : gateway % this.limiters.length] as RateLimiter;
       limiter.decide(now, d);
-      this.noteLevel(now, limiter.level(now));
     }
+    // The chart follows the first gateway's limiter (the one the snapshot's `level` reports).
+    const shown = this.limiters[0];
+    if (shown) this.noteLevel(now, shown.level(now));
     const measured = now >= this.warmupS;
     this.total.arrived++;
     if (measured) this.stats.arrived++;
@@ -145,8 +147,7 @@ export class RateLimitingSim implements LessonSim {
       latencyMs += d.delayS * 1000;
       this.total.accepted++;
       this.buckets.add(RL.accepted, now, 1);
-      const inWindow = this.peak.add(now);
-      this.buckets.raiseMax(RL.rollingPeak, inWindow);
+      this.peak.add(now);
       if (measured) {
         this.stats.accepted++;
         if (outage) this.stats.allowedInOutage++;
@@ -161,7 +162,10 @@ export class RateLimitingSim implements LessonSim {
         if (outage) this.stats.refusedInOutage++;
       }
     }
-    this.log.record(now, d, gateway, outage);
+    // The exact count of accepted requests in (now - W, now], after every request: refused ones
+    // too, or the chart would read 0 in a stretch where everything is refused.
+    this.buckets.raiseMax(RL.rollingPeak, this.peak.countAt(now));
+    this.log.record(now, d, gateway, outage, this.total.arrived);
     this.scheduleNext();
   };
 
@@ -237,6 +241,8 @@ export class RateLimitingSim implements LessonSim {
   }
 
   private series(): Record<string, Float64Array> {
+    // Hold the plotted level up to now, so the last buckets do not sag towards 0.
+    this.noteLevel(this.sim.now, this.lastLevel);
     const b = this.buckets;
     const w = b.widthS;
     const now = this.sim.now;

@@ -2,8 +2,11 @@
 // draw the timeline and show the 429 response (or the remaining allowance) of any request.
 import type { LimiterDecision } from '../../../sim/blocks/limiters/types.ts';
 
-/** Numbers per entry: time, allowed, gateway, remaining, resetInS, retryAfterS, delayS, outage. */
-export const REQUEST_FIELDS = 8;
+/**
+ * Numbers per entry: time, allowed, gateway, remaining, resetInS, retryAfterS, delayS, outage,
+ * and the request's number in the run (1 for the first; the page may only see a sample).
+ */
+export const REQUEST_FIELDS = 9;
 
 export class RequestLog {
   private readonly data: Float64Array;
@@ -18,7 +21,7 @@ export class RequestLog {
     this.data = new Float64Array(cap * REQUEST_FIELDS);
   }
 
-  record(t: number, d: LimiterDecision, gateway: number, outage: boolean): void {
+  record(t: number, d: LimiterDecision, gateway: number, outage: boolean, serial: number): void {
     const o = (this.written & this.mask) * REQUEST_FIELDS;
     const x = this.data;
     x[o] = t;
@@ -29,6 +32,7 @@ export class RequestLog {
     x[o + 5] = d.retryAfterS;
     x[o + 6] = d.delayS;
     x[o + 7] = outage ? 1 : 0;
+    x[o + 8] = serial;
     this.written++;
   }
 

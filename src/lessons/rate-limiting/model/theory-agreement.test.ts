@@ -106,3 +106,28 @@ describe('rate limiters against their theory', () => {
     expect(open.maxAcceptedInWindow).toBeGreaterThan(250); // the limit is gone while open
   });
 });
+
+describe('rate-limiting chart series (regressions found in review)', () => {
+  it('the rolling count never drops to zero while requests keep arriving, and the level reaches now', async () => {
+    const { RateLimitingSim } = await import('./RateLimitingSim.ts');
+    const { defaultValues } = await import('../../../sim/params.ts');
+    const { paramGroups } = await import('./params.ts');
+    // 200 req/s against 100 per 60 s: nearly every request after the first half second is refused.
+    const params = {
+      ...defaultValues(paramGroups),
+      rate: 200,
+      algorithm: 'sliding-log',
+    };
+    const sim = new RateLimitingSim({ seed: 1, params, warmupS: 0 });
+    sim.advance(30, 1e9);
+    const a = sim.snapshot(true).arrays as Record<string, Float64Array>;
+    const rolling = Array.from(a.rolling ?? []);
+    // From 1 s on the log holds exactly 100 accepted requests of the last minute.
+    const after = rolling.slice(Math.ceil(1 / 0.1));
+    expect(Math.min(...after)).toBe(100);
+    expect(Math.max(...rolling)).toBe(100);
+    // The token-free algorithms plot their window count: the last bucket is not a sag to 0.
+    const level = Array.from(a.level ?? []);
+    expect(level.at(-1)).toBeGreaterThan(90);
+  });
+});

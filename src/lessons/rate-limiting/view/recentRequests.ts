@@ -4,7 +4,7 @@
 import { REQUEST_FIELDS } from '../model/RequestLog.ts';
 
 export interface RequestView {
-  /** 1 for the first request of the run, counting every request the page received. */
+  /** The request's number in the run (1 for the first), from the simulation itself. */
   readonly seq: number;
   readonly t: number;
   readonly allowed: boolean;
@@ -21,7 +21,6 @@ export const MAX_KEPT = 6000;
 
 export class RecentRequests {
   items: RequestView[] = [];
-  private nextSeq = 1;
   private lastNowS = 0;
   /** Bumped on every change, so views can tell whether to redraw. */
   version = 0;
@@ -33,7 +32,7 @@ export class RecentRequests {
     if (packed && packed.length >= REQUEST_FIELDS) {
       for (let o = 0; o + REQUEST_FIELDS <= packed.length; o += REQUEST_FIELDS) {
         this.items.push({
-          seq: this.nextSeq++,
+          seq: packed[o + 8] ?? 0,
           t: packed[o] ?? 0,
           allowed: packed[o + 1] === 1,
           gateway: packed[o + 2] ?? 0,
@@ -58,7 +57,6 @@ export class RecentRequests {
 
   clear(): void {
     this.items = [];
-    this.nextSeq = 1;
     this.lastNowS = 0;
     this.version++;
   }
