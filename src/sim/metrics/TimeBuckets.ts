@@ -69,6 +69,23 @@ export class TimeBuckets {
     return i;
   }
 
+  /**
+   * The buckets to chart at time `nowS`: how many, each one's end time, and the seconds each
+   * has covered (the last one is still filling, so rates use its elapsed part). A clock that
+   * stands exactly on a boundary has opened an empty bucket: it is left out until it fills.
+   */
+  frame(nowS: number): { readonly n: number; readonly t: Float64Array; readonly spanS: Float64Array } {
+    const w = this.widthS;
+    const n = Math.min(this.used, Math.max(1, Math.ceil(nowS / w - 1e-9)));
+    const t = new Float64Array(n);
+    const spanS = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      t[i] = Math.min((i + 1) * w, nowS);
+      spanS[i] = i === n - 1 ? Math.max(nowS - i * w, 1e-9) : w;
+    }
+    return { n, t, spanS };
+  }
+
   /** Raises peak channel `channel` of the current bucket to at least `value`. */
   raiseMax(channel: number, value: number): void {
     const i = this.current();

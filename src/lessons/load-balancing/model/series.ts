@@ -18,9 +18,7 @@ export function seriesArrays(m: LoadBalancingSim): Record<string, Float64Array> 
   const b = m.buckets;
   const w = b.widthS;
   const now = m.nowS;
-  // A clock standing exactly on a boundary opens an empty bucket: leave it out until it fills.
-  const n = Math.min(b.used, Math.max(1, Math.ceil(now / w - 1e-9)));
-  const t = new Float64Array(n);
+  const { n, t, spanS } = b.frame(now);
   const p50 = new Float64Array(n);
   const p95 = new Float64Array(n);
   const p99 = new Float64Array(n);
@@ -34,9 +32,7 @@ export function seriesArrays(m: LoadBalancingSim): Record<string, Float64Array> 
     Float64Array,
   ];
   for (let i = 0; i < n; i++) {
-    // The last bucket is still filling: rates use the part of it that has elapsed.
-    const span = i === n - 1 ? Math.max(now - i * w, 1e-9) : w;
-    t[i] = Math.min((i + 1) * w, now);
+    const span = spanS[i] as number;
     p50[i] = b.bucketQuantile(i, 0.5);
     p95[i] = b.bucketQuantile(i, 0.95);
     p99[i] = b.bucketQuantile(i, 0.99);

@@ -244,10 +244,7 @@ export class RateLimitingSim implements LessonSim {
     // Hold the plotted level up to now, so the last buckets do not sag towards 0.
     this.noteLevel(this.sim.now, this.lastLevel);
     const b = this.buckets;
-    const w = b.widthS;
-    const now = this.sim.now;
-    const n = Math.min(b.used, Math.max(1, Math.ceil(now / w - 1e-9)));
-    const t = new Float64Array(n);
+    const { n, t, spanS } = b.frame(this.sim.now);
     const accepted = new Float64Array(n);
     const rejected = new Float64Array(n);
     const level = new Float64Array(n);
@@ -256,8 +253,7 @@ export class RateLimitingSim implements LessonSim {
     const levels = b.levels[RL.level] as Float64Array;
     const peaks = b.maxima[RL.rollingPeak] as Float64Array;
     for (let i = 0; i < n; i++) {
-      const span = i === n - 1 ? Math.max(now - i * w, 1e-9) : w;
-      t[i] = Math.min((i + 1) * w, now);
+      const span = spanS[i] as number;
       accepted[i] = (acc[i] as number) / span;
       rejected[i] = (rej[i] as number) / span;
       level[i] = (levels[i] as number) / span;

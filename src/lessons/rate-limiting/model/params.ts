@@ -2,15 +2,10 @@
 // files, the headless runner): never rename them. Defaults follow the seed assignment: 100
 // requests per minute per user, on one gateway (set `gateways` to 8 for the distributed case).
 import type { ParamGroup } from '../../../sim/params.ts';
+import { LIMITER_ALGORITHMS, type LimiterAlgorithm } from '../../../sim/blocks/limiters/types.ts';
 
-export const ALGORITHMS = [
-  'fixed-window',
-  'sliding-log',
-  'sliding-counter',
-  'token-bucket',
-  'leaky-bucket',
-] as const;
-export type LimiterAlgorithm = (typeof ALGORITHMS)[number];
+export const ALGORITHMS = LIMITER_ALGORITHMS;
+export type { LimiterAlgorithm };
 
 export const TRAFFIC_PATTERNS = ['steady', 'bursty', 'boundary-attack', 'random-bursts'] as const;
 export type TrafficPattern = (typeof TRAFFIC_PATTERNS)[number];

@@ -1,6 +1,7 @@
 // Fixed-window rate limiter: one counter per aligned window [k·W, (k+1)·W), reset at each
 // boundary. Cheap, but a burst either side of a boundary gets up to twice the limit through.
 import {
+  alignedWindowIndex,
   requireCount,
   requirePositive,
   type LimiterConfig,
@@ -33,11 +34,7 @@ export class FixedWindow implements RateLimiter {
    * floating point (so t = k·W always opens window k, even where t / W rounds below k).
    */
   windowIndex(t: number): number {
-    const w = this.windowS;
-    let k = Math.floor(t / w);
-    if ((k + 1) * w <= t) k++;
-    else if (k * w > t) k--;
-    return k;
+    return alignedWindowIndex(t, this.windowS);
   }
 
   decide(nowS: number, out: LimiterDecision): void {

@@ -1,6 +1,7 @@
 // Sliding-window-counter rate limiter: two counters (previous and current aligned window)
 // blended as if the previous window's requests had been spread evenly. O(1) memory, approximate.
 import {
+  alignedWindowIndex,
   requireCount,
   requirePositive,
   type LimiterConfig,
@@ -50,11 +51,7 @@ export class SlidingCounter implements RateLimiter {
 
   /** Index of the window holding `t` (same boundary convention as FixedWindow). */
   windowIndex(t: number): number {
-    const w = this.windowS;
-    let k = Math.floor(t / w);
-    if ((k + 1) * w <= t) k++;
-    else if (k * w > t) k--;
-    return k;
+    return alignedWindowIndex(t, this.windowS);
   }
 
   /** Moves the counters to window `k` (k never decreases). */

@@ -21,13 +21,30 @@ export interface LimiterDecision {
 }
 
 /** A decision with every field zero / false, to be reused across `decide` calls. */
+/**
+ * Index k of the aligned window [k W, (k + 1) W) holding time t, robust to rounding: a time
+ * that equals a computed boundary k W opens window k. Shared by every windowed limiter.
+ */
+export function alignedWindowIndex(t: number, windowS: number): number {
+  let k = Math.floor(t / windowS);
+  if ((k + 1) * windowS <= t) k++;
+  else if (k * windowS > t) k--;
+  return k;
+}
+
 export function newDecision(): LimiterDecision {
   return { allowed: false, remaining: 0, resetInS: 0, retryAfterS: 0, delayS: 0 };
 }
 
-/** The five algorithms, by the names used in parameters and URLs. */
-export type LimiterAlgorithm =
-  'fixed-window' | 'sliding-log' | 'sliding-counter' | 'token-bucket' | 'leaky-bucket';
+/** The five algorithms, by the names used in parameters and URLs, in the order lessons list them. */
+export const LIMITER_ALGORITHMS = [
+  'fixed-window',
+  'sliding-log',
+  'sliding-counter',
+  'token-bucket',
+  'leaky-bucket',
+] as const;
+export type LimiterAlgorithm = (typeof LIMITER_ALGORITHMS)[number];
 
 /** One client's limiter state. `nowS` never decreases between calls. */
 export interface RateLimiter {
