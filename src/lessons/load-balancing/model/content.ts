@@ -1,21 +1,7 @@
 // The load-balancing lesson's text as data (plain strings): hook, key ideas, what to notice,
 // the model's assumptions and the mermaid diagram of the simulated system.
 
-export interface LessonSection {
-  readonly title: string;
-  readonly paragraphs: readonly string[];
-}
-
-export interface LessonContent {
-  readonly hook: string;
-  readonly sections: readonly LessonSection[];
-  /** Things to look for in the running simulation. */
-  readonly notice: readonly string[];
-  /** The model's simplifications, in words a teacher can check. */
-  readonly assumptions: readonly string[];
-  /** A mermaid `flowchart` of the simulated system. */
-  readonly diagram: string;
-}
+import type { LessonContent, LessonSection } from '../../../sim/content.ts';
 
 const hook =
   'Five healthy servers, one new request: which server gets it? A load balancer answers that question thousands of times a second, and the rule it uses decides whether your servers share the work or one of them drowns while another idles. Below, the same seeded traffic runs through nine different rules. Change a server, the request mix or the algorithm and watch the queues, the tail latency and the clients move.';

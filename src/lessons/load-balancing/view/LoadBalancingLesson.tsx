@@ -4,9 +4,8 @@ import { useCallback, useEffect } from 'react';
 import type { LessonViewProps } from '../../types.ts';
 import { LessonControls } from '../../../components/LessonControls.tsx';
 import { Notices } from '../../../components/Notices.tsx';
-import { LazyMermaid } from '../../../components/LazyMermaid.tsx';
-import { AssumptionsPanel } from '../../../components/AssumptionsPanel.tsx';
 import { AssignmentPanel } from '../../../components/AssignmentPanel.tsx';
+import { LessonProse } from '../../../components/LessonProse.tsx';
 import { useLessonSession, useSession } from '../../../state/useLessonSession.ts';
 import type { LessonSession } from '../../../state/lessonSession.ts';
 import type { ParamValue } from '../../../sim/params.ts';
@@ -132,30 +131,10 @@ function LessonBody({ session }: { session: LessonSession }) {
               prefix={l.prefix}
             />
           ))}
-          <section className="lesson-prose panel" aria-labelledby="notice-heading">
-            <h2 id="notice-heading">What to notice</h2>
-            <ul>
-              {content.notice.map((n) => (
-                <li key={n}>{n}</li>
-              ))}
-            </ul>
-          </section>
-          {content.sections.map((section) => (
-            <section key={section.title} className="lesson-prose">
-              <h2>{section.title}</h2>
-              {section.paragraphs.map((p) => (
-                <p key={p}>{p}</p>
-              ))}
-            </section>
-          ))}
-          <section className="lesson-prose" aria-labelledby="diagram-heading">
-            <h2 id="diagram-heading">The system being simulated</h2>
-            <LazyMermaid
-              definition={content.diagram}
-              label="Diagram: clients send requests to a load balancer, which health-checks and routes to servers, each with slots and a queue."
-            />
-            <AssumptionsPanel assumptions={content.assumptions} title="What this model assumes" />
-          </section>
+          <LessonProse
+            content={content}
+            diagramLabel="Diagram: clients send requests to a load balancer, which health-checks and routes to servers, each with slots and a queue."
+          />
           <AssignmentPanel
             lessonId={loadBalancingSchema.id}
             assignments={assignments}

@@ -1,22 +1,7 @@
 // The rate-limiting lesson's text as data (plain strings): hook, key ideas, what to notice,
 // the model's assumptions and the mermaid diagram of the simulated system.
 
-export interface LessonSection {
-  readonly title: string;
-  readonly paragraphs: readonly string[];
-}
-
-/** The lesson's text; the same shape as the other lessons' content, so the page reads alike. */
-export interface LessonContent {
-  readonly hook: string;
-  readonly sections: readonly LessonSection[];
-  /** Things to look for in the running simulation. */
-  readonly notice: readonly string[];
-  /** The model's simplifications, in words a teacher can check. */
-  readonly assumptions: readonly string[];
-  /** A mermaid `flowchart` of the simulated system. */
-  readonly diagram: string;
-}
+import type { LessonContent, LessonSection } from '../../../sim/content.ts';
 
 const hook =
   'Your API promises each user 100 requests a minute. One user fires 100 requests in the last second of a minute and 100 more in the first second of the next: did your limiter keep its promise? Below, one user’s traffic meets five different limiters. Watch which requests get through, what the rejected ones are told, and how many slip through in a single window when the user times the attack well or when eight gateways each count on their own.';

@@ -5,9 +5,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { LessonViewProps } from '../../types.ts';
 import { LessonControls } from '../../../components/LessonControls.tsx';
 import { Notices } from '../../../components/Notices.tsx';
-import { LazyMermaid } from '../../../components/LazyMermaid.tsx';
-import { AssumptionsPanel } from '../../../components/AssumptionsPanel.tsx';
 import { AssignmentPanel } from '../../../components/AssignmentPanel.tsx';
+import { LessonProse } from '../../../components/LessonProse.tsx';
 import { useLessonSession, useSession } from '../../../state/useLessonSession.ts';
 import type { LessonSession } from '../../../state/lessonSession.ts';
 import type { ParamValue } from '../../../sim/params.ts';
@@ -162,30 +161,10 @@ function LessonBody({ session }: { session: LessonSession }) {
               />
             ))}
           <MemoryTable lanes={lanes} snapshots={s.lanes} />
-          <section className="lesson-prose panel" aria-labelledby="notice-heading">
-            <h2 id="notice-heading">What to notice</h2>
-            <ul>
-              {content.notice.map((n) => (
-                <li key={n}>{n}</li>
-              ))}
-            </ul>
-          </section>
-          {content.sections.map((section) => (
-            <section key={section.title} className="lesson-prose">
-              <h2>{section.title}</h2>
-              {section.paragraphs.map((p) => (
-                <p key={p}>{p}</p>
-              ))}
-            </section>
-          ))}
-          <section className="lesson-prose" aria-labelledby="diagram-heading">
-            <h2 id="diagram-heading">The system being simulated</h2>
-            <LazyMermaid
-              definition={content.diagram}
-              label="Diagram: one user's requests pass a load balancer to N gateways; each gateway counts locally or asks a shared counter store, then forwards allowed requests to the API or answers 429 with rate-limit headers."
-            />
-            <AssumptionsPanel assumptions={content.assumptions} title="What this model assumes" />
-          </section>
+          <LessonProse
+            content={content}
+            diagramLabel="Diagram: one user's requests pass a load balancer to N gateways; each gateway counts locally or asks a shared counter store, then forwards allowed requests to the API or answers 429 with rate-limit headers."
+          />
           <AssignmentPanel
             lessonId={rateLimitingSchema.id}
             assignments={assignments}
