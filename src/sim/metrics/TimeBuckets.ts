@@ -74,7 +74,11 @@ export class TimeBuckets {
    * has covered (the last one is still filling, so rates use its elapsed part). A clock that
    * stands exactly on a boundary has opened an empty bucket: it is left out until it fills.
    */
-  frame(nowS: number): { readonly n: number; readonly t: Float64Array; readonly spanS: Float64Array } {
+  frame(nowS: number): {
+    readonly n: number;
+    readonly t: Float64Array;
+    readonly spanS: Float64Array;
+  } {
     const w = this.widthS;
     const n = Math.min(this.used, Math.max(1, Math.ceil(nowS / w - 1e-9)));
     const t = new Float64Array(n);

@@ -1,20 +1,9 @@
 // Presets for the load-balancing lesson: each sets a whole configuration (every parameter, so
 // nothing lingers from the previous one) to show one idea from the lesson.
-import { defaultValues } from '../../../sim/params.ts';
-import type { ParamValue } from '../../../sim/params.ts';
-import type { LessonPreset } from '../../../sim/presets.ts';
+import { presetMaker, type LessonPreset } from '../../../sim/presets.ts';
 import { paramGroups } from './params.ts';
 
-const defaults: Readonly<Record<string, ParamValue>> = defaultValues(paramGroups);
-
-function preset(
-  id: string,
-  label: string,
-  description: string,
-  params: Readonly<Record<string, ParamValue>>,
-): LessonPreset {
-  return { id, label, description, params: { ...defaults, ...params } };
-}
+const preset = presetMaker(paramGroups);
 
 export const presets: readonly LessonPreset[] = [
   preset(

@@ -1,20 +1,9 @@
 // Presets for the rate-limiting lesson: each sets every parameter (defaults underneath), so
 // nothing lingers from the previous preset, and shows one idea from the lesson.
-import { defaultValues } from '../../../sim/params.ts';
-import type { ParamValue } from '../../../sim/params.ts';
-import type { LessonPreset } from '../../../sim/presets.ts';
+import { presetMaker, type LessonPreset } from '../../../sim/presets.ts';
 import { paramGroups } from './params.ts';
 
-const defaults: Readonly<Record<string, ParamValue>> = defaultValues(paramGroups);
-
-function preset(
-  id: string,
-  label: string,
-  description: string,
-  params: Readonly<Record<string, ParamValue>>,
-): LessonPreset {
-  return { id, label, description, params: { ...defaults, ...params } };
-}
+const preset = presetMaker(paramGroups);
 
 /** The boundary attack on a short window, so the first attack comes after 10 s. */
 const attack = { trafficPattern: 'boundary-attack', limit: 100, windowS: 10 } as const;
