@@ -70,6 +70,13 @@ export function allParams(groups: readonly ParamGroup[]): ParamSpec[] {
   return groups.flatMap((g) => g.params);
 }
 
+/** The label a select parameter shows for `value` (the value itself when none matches). */
+export function optionLabel(groups: readonly ParamGroup[], name: string, value: unknown): string {
+  const spec = allParams(groups).find((p) => p.name === name);
+  const option = spec?.kind === 'select' ? spec.options.find((o) => o.value === value) : undefined;
+  return option?.label ?? String(value);
+}
+
 export function defaultValues(groups: readonly ParamGroup[]): Record<string, ParamValue> {
   const out: Record<string, ParamValue> = {};
   for (const p of allParams(groups)) out[p.name] = p.default;

@@ -29,6 +29,10 @@ export function useLessonSession(model: LessonSchema, embedded: boolean): Lesson
       syncUrl: !embedded,
     });
     setSession(created);
+    // `?e2e` exposes the session to browser tests (seeded runs through the real Worker).
+    if (new URLSearchParams(search).has('e2e')) {
+      (window as unknown as { __lab?: unknown }).__lab = { session: created };
+    }
     return () => created.dispose();
   }, [model, embedded]);
   return session;

@@ -1,14 +1,14 @@
 // The load-balancing lesson page: text, the animated topology, live charts and readouts for
 // one or two lanes (compare mode), the shared controls column and the assignments.
-import { useCallback, useEffect } from 'react';
+import { useCallback } from 'react';
 import type { LessonViewProps } from '../../types.ts';
 import { LessonControls } from '../../../components/LessonControls.tsx';
-import { Notices } from '../../../components/Notices.tsx';
+import { SessionStatus } from '../../../components/SessionStatus.tsx';
 import { AssignmentPanel } from '../../../components/AssignmentPanel.tsx';
 import { LessonProse } from '../../../components/LessonProse.tsx';
 import { useLessonSession, useSession } from '../../../state/useLessonSession.ts';
 import type { LessonSession } from '../../../state/lessonSession.ts';
-import type { ParamValue } from '../../../sim/params.ts';
+import { optionLabel, type ParamValue } from '../../../sim/params.ts';
 import { loadBalancingSchema } from '../model/schema.ts';
 import { serverName } from '../model/servers.ts';
 import { assignments } from '../model/assignments.ts';
@@ -19,16 +19,11 @@ import { LbCharts } from './LbCharts.tsx';
 import { LaneReadout } from './LaneReadout.tsx';
 
 /** The label the parameter panel shows for an algorithm id. */
-function algorithmLabel(id: ParamValue | undefined): string {
-  const spec = loadBalancingSchema.paramGroups
-    .flatMap((g) => g.params)
-    .find((p) => p.name === 'algorithm');
-  return (spec?.kind === 'select' && spec.options.find((o) => o.value === id)?.label) || String(id);
-}
+const algorithmLabel = (id: ParamValue | undefined): string =>
+  optionLabel(loadBalancingSchema.paramGroups, 'algorithm', id);
 
 export default function LoadBalancingLesson({ lesson, embedded }: LessonViewProps) {
   const session = useLessonSession(loadBalancingSchema, embedded);
-  useTestHook(session);
   return (
     <>
       <h1>{lesson.title}</h1>
@@ -38,23 +33,12 @@ export default function LoadBalancingLesson({ lesson, embedded }: LessonViewProp
   );
 }
 
-/** `?e2e` exposes the session to browser tests (seeded runs through the real Worker). */
-function useTestHook(session: LessonSession | null) {
-  useEffect(() => {
-    if (!session || !new URLSearchParams(window.location.search).has('e2e')) return;
-    (window as unknown as { __lab?: unknown }).__lab = { session };
-  }, [session]);
-}
-
 function LessonBody({ session }: { session: LessonSession }) {
   const s = useSession(session, (st) => ({
-    notices: st.notices,
     params: st.params,
     paramsB: st.paramsB,
     compare: st.compare,
     lanes: st.lanes,
-    error: st.error,
-    mode: st.mode,
     seed: st.seed,
   }));
   const profileA = String(s.params.serverProfile);
@@ -78,25 +62,7 @@ function LessonBody({ session }: { session: LessonSession }) {
 
   return (
     <>
-      <Notices
-        notices={s.notices}
-        onDismiss={(id) => session.dismissNotice(id)}
-        label="Notices about this link"
-      />
-      {s.error && (
-        <div role="alert" className="panel sim-error">
-          <p>The simulation stopped: {s.error}</p>
-          <button type="button" onClick={() => session.restart()}>
-            Restart the simulation
-          </button>
-        </div>
-      )}
-      {s.mode === 'in-process' && (
-        <p role="status" className="panel">
-          This browser would not start a background worker, so the simulation runs on the page
-          itself. It may be less smooth at high speeds.
-        </p>
-      )}
+      <SessionStatus session={session} />
       <div className="lesson-layout">
         <div className="lesson-main">
           <div className={s.compare ? 'lane-grid lane-grid--two' : 'lane-grid'}>

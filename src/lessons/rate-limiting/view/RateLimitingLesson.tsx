@@ -1,15 +1,15 @@
 // The rate-limiting lesson page: text, a request timeline per lane with a request inspector,
 // the window readout against its bound, live charts, the memory each algorithm keeps, a mode
 // with all five algorithms on the same traffic, the shared controls column and assignments.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { LessonViewProps } from '../../types.ts';
 import { LessonControls } from '../../../components/LessonControls.tsx';
-import { Notices } from '../../../components/Notices.tsx';
+import { SessionStatus } from '../../../components/SessionStatus.tsx';
 import { AssignmentPanel } from '../../../components/AssignmentPanel.tsx';
 import { LessonProse } from '../../../components/LessonProse.tsx';
 import { useLessonSession, useSession } from '../../../state/useLessonSession.ts';
 import type { LessonSession } from '../../../state/lessonSession.ts';
-import type { ParamValue } from '../../../sim/params.ts';
+import { optionLabel, type ParamValue } from '../../../sim/params.ts';
 import type { LaneSnapshot } from '../../../sim/worker/protocol.ts';
 import { rateLimitingSchema } from '../model/schema.ts';
 import { ALGORITHMS } from '../model/params.ts';
@@ -28,19 +28,14 @@ type Params = Readonly<Record<string, ParamValue>>;
 const FIVE: readonly Params[] = ALGORITHMS.map((algorithm) => ({ algorithm }));
 
 /** The label the parameter panel shows for an algorithm id. */
-function algorithmLabel(id: ParamValue | undefined): string {
-  const spec = rateLimitingSchema.paramGroups
-    .flatMap((g) => g.params)
-    .find((p) => p.name === 'algorithm');
-  return (spec?.kind === 'select' && spec.options.find((o) => o.value === id)?.label) || String(id);
-}
+const algorithmLabel = (id: ParamValue | undefined): string =>
+  optionLabel(rateLimitingSchema.paramGroups, 'algorithm', id);
 
 const windowed = (algorithm: ParamValue | undefined) =>
   algorithm === 'fixed-window' || algorithm === 'sliding-counter';
 
 export default function RateLimitingLesson({ lesson, embedded }: LessonViewProps) {
   const session = useLessonSession(rateLimitingSchema, embedded);
-  useTestHook(session);
   return (
     <>
       <h1>{lesson.title}</h1>
@@ -50,24 +45,13 @@ export default function RateLimitingLesson({ lesson, embedded }: LessonViewProps
   );
 }
 
-/** `?e2e` exposes the session to browser tests (seeded runs through the real Worker). */
-function useTestHook(session: LessonSession | null) {
-  useEffect(() => {
-    if (!session || !new URLSearchParams(window.location.search).has('e2e')) return;
-    (window as unknown as { __lab?: unknown }).__lab = { session };
-  }, [session]);
-}
-
 function LessonBody({ session }: { session: LessonSession }) {
   const s = useSession(session, (st) => ({
-    notices: st.notices,
     params: st.params,
     paramsB: st.paramsB,
     compare: st.compare,
     variants: st.variants,
     lanes: st.lanes,
-    error: st.error,
-    mode: st.mode,
     seed: st.seed,
   }));
   const runScenario = useCallback(
@@ -87,25 +71,7 @@ function LessonBody({ session }: { session: LessonSession }) {
 
   return (
     <>
-      <Notices
-        notices={s.notices}
-        onDismiss={(id) => session.dismissNotice(id)}
-        label="Notices about this link"
-      />
-      {s.error && (
-        <div role="alert" className="panel sim-error">
-          <p>The simulation stopped: {s.error}</p>
-          <button type="button" onClick={() => session.restart()}>
-            Restart the simulation
-          </button>
-        </div>
-      )}
-      {s.mode === 'in-process' && (
-        <p role="status" className="panel">
-          This browser would not start a background worker, so the simulation runs on the page
-          itself. It may be less smooth at high speeds.
-        </p>
-      )}
+      <SessionStatus session={session} />
       <div className="lesson-layout">
         <div className="lesson-main">
           <label className="rl-five-toggle">
