@@ -1,7 +1,7 @@
 // Runs a scenario to its end, replaying its change log: the one code path behind the headless
 // runner, assignment grading and the determinism tests.
 import type { LessonModelDefinition, LessonSim } from './model.ts';
-import type { RunResult, Scenario } from './scenario.ts';
+import { validateScenario, type RunResult, type Scenario } from './scenario.ts';
 
 /** Events processed per `advance` call; only bounds the slice, never changes results. */
 const SLICE_EVENTS = 1_000_000;
@@ -34,4 +34,19 @@ export function runScenario(def: LessonModelDefinition, scenario: Scenario): Run
     params,
     summary: sim.summary(),
   };
+}
+
+/**
+ * Checks `input` with the scenario validator (defaults filled, every value checked) and runs
+ * it; throws an Error listing every problem, one per line, when it is not a valid scenario.
+ * The worker's grading and the tests use this; the CLI reports problems itself.
+ */
+export function runValidated(
+  input: unknown,
+  lessons: ReadonlyMap<string, LessonModelDefinition>,
+): RunResult {
+  const checked = validateScenario(input, lessons);
+  if (!checked.ok) throw new Error(checked.problems.join('\n'));
+  const def = lessons.get(checked.scenario.lesson) as LessonModelDefinition;
+  return runScenario(def, checked.scenario);
 }

@@ -4,8 +4,7 @@
 import type { LessonModelDefinition, LessonSim } from '../model.ts';
 import type { ParamValue } from '../params.ts';
 import type { ParamChange } from '../scenario.ts';
-import { runScenario } from '../run.ts';
-import { validateScenario } from '../scenario.ts';
+import { runValidated } from '../run.ts';
 import { PROTOCOL_VERSION, transferablesOf } from './protocol.ts';
 import type { LaneConfig, LaneSnapshot, MainToWorker, WorkerToMain } from './protocol.ts';
 
@@ -122,11 +121,8 @@ export class SimHost {
         return;
       case 'runToEnd': {
         // The same validator as the headless runner: defaults filled, every value checked.
-        const checked = validateScenario(msg.scenario, this.models);
-        if (!checked.ok) throw new Error(checked.problems.join('\n'));
-        const def = this.model(checked.scenario.lesson);
         const t0 = this.env.nowMs();
-        const result = runScenario(def, checked.scenario);
+        const result = runValidated(msg.scenario, this.models);
         this.env.post({ type: 'result', id: msg.id, result, elapsedMs: this.env.nowMs() - t0 }, []);
         return;
       }

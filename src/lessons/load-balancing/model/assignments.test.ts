@@ -18,7 +18,7 @@ import type {
 import type { LessonModelDefinition } from '../../../sim/model.ts';
 import { defaultValues } from '../../../sim/params.ts';
 import type { ParamValue } from '../../../sim/params.ts';
-import { runScenario } from '../../../sim/run.ts';
+import { runScenario, runValidated } from '../../../sim/run.ts';
 import { validateScenario } from '../../../sim/scenario.ts';
 import type { RunResult, Scenario } from '../../../sim/scenario.ts';
 import { assignments, BIMODAL_P99_LIMIT_MS, REMAP_LIMIT, serversOf } from './assignments.ts';
@@ -30,11 +30,7 @@ const lessons: ReadonlyMap<string, LessonModelDefinition> = new Map([
 const defaults = defaultValues(loadBalancingModel.paramGroups);
 
 /** Validates a scenario the way the worker and the headless runner do, then runs it. */
-function run(scenario: Scenario): RunResult {
-  const v = validateScenario(scenario, lessons);
-  if (!v.ok) throw new Error(v.problems.join('\n'));
-  return runScenario(loadBalancingModel, v.scenario);
-}
+const run = (scenario: Scenario): RunResult => runValidated(scenario, lessons);
 
 function byId<K extends Assignment['kind']>(id: string, kind: K): Extract<Assignment, { kind: K }> {
   const a = assignments.find((x) => x.id === id);

@@ -12,7 +12,7 @@ import type { Assignment, ChallengeAssignment } from '../../../sim/assignments.t
 import type { LessonModelDefinition } from '../../../sim/model.ts';
 import { defaultValues } from '../../../sim/params.ts';
 import type { ParamValue } from '../../../sim/params.ts';
-import { runScenario } from '../../../sim/run.ts';
+import { runValidated } from '../../../sim/run.ts';
 import { validateScenario } from '../../../sim/scenario.ts';
 import type { RunResult, Scenario } from '../../../sim/scenario.ts';
 import {
@@ -30,11 +30,8 @@ const lessons: ReadonlyMap<string, LessonModelDefinition> = new Map([
 ]);
 const defaults = defaultValues(rateLimitingModel.paramGroups);
 
-function run(scenario: Scenario): RunResult {
-  const v = validateScenario(scenario, lessons);
-  if (!v.ok) throw new Error(v.problems.join('\n'));
-  return runScenario(rateLimitingModel, v.scenario);
-}
+/** Validates a scenario the way the worker and the headless runner do, then runs it. */
+const run = (scenario: Scenario): RunResult => runValidated(scenario, lessons);
 
 function figures(result: RunResult): LimiterFigures {
   const r = limiterOf(result);
