@@ -2,10 +2,7 @@
 // one or two lanes (compare mode), the shared controls column and the assignments.
 import { useCallback } from 'react';
 import type { LessonViewProps } from '../../types.ts';
-import { LessonControls } from '../../../components/LessonControls.tsx';
-import { SessionStatus } from '../../../components/SessionStatus.tsx';
-import { AssignmentPanel } from '../../../components/AssignmentPanel.tsx';
-import { LessonProse } from '../../../components/LessonProse.tsx';
+import { LessonLayout } from '../../../components/LessonLayout.tsx';
 import { useLessonSession, useSession } from '../../../state/useLessonSession.ts';
 import type { LessonSession } from '../../../state/lessonSession.ts';
 import { optionLabel, type ParamValue } from '../../../sim/params.ts';
@@ -39,20 +36,11 @@ function LessonBody({ session }: { session: LessonSession }) {
     paramsB: st.paramsB,
     compare: st.compare,
     lanes: st.lanes,
-    seed: st.seed,
   }));
   const profileA = String(s.params.serverProfile);
   const profileB = String(s.paramsB.serverProfile);
   const nameA = useCallback((i: number) => serverName(profileA, i), [profileA]);
   const nameB = useCallback((i: number) => serverName(profileB, i), [profileB]);
-  const runScenario = useCallback(
-    (scenario: Parameters<LessonSession['runToEnd']>[0]) => session.runToEnd(scenario),
-    [session],
-  );
-  const onSetup = useCallback(
-    (params: Readonly<Record<string, ParamValue>>) => session.applyParams(params),
-    [session],
-  );
   const lanes = s.compare
     ? [
         { lane: 0, params: s.params, name: nameA, prefix: 'A: ' },
@@ -61,60 +49,46 @@ function LessonBody({ session }: { session: LessonSession }) {
     : [{ lane: 0, params: s.params, name: nameA, prefix: '' }];
 
   return (
-    <>
-      <SessionStatus session={session} />
-      <div className="lesson-layout">
-        <div className="lesson-main">
-          <div className={s.compare ? 'lane-grid lane-grid--two' : 'lane-grid'}>
-            {lanes.map((l) => (
-              <section
-                key={l.lane}
-                className="panel"
-                aria-label={s.compare ? `Configuration ${l.prefix[0]}` : 'Simulation'}
-              >
-                {s.compare && (
-                  <h2>
-                    Configuration {l.prefix[0]}: {algorithmLabel(l.params.algorithm)}
-                  </h2>
-                )}
-                <TopologyCanvas
-                  session={session}
-                  lane={l.lane}
-                  serverNames={l.name}
-                  natShare={Number(l.params.natShare)}
-                  label={`Requests flowing from clients through the ${String(l.params.algorithm)} balancer to ${String(l.params.servers)} servers`}
-                />
-                <LaneReadout snapshot={s.lanes[l.lane]} name={l.name} />
-              </section>
-            ))}
-          </div>
-          {lanes.map((l) => (
-            <LbCharts
-              key={l.lane}
-              snapshot={s.lanes[l.lane]}
-              params={l.params}
-              serverName={l.name}
-              prefix={l.prefix}
+    <LessonLayout
+      session={session}
+      schema={loadBalancingSchema}
+      content={content}
+      diagramLabel="Diagram: clients send requests to a load balancer, which health-checks and routes to servers, each with slots and a queue."
+      assignments={assignments}
+      presets={presets}
+    >
+      <div className={s.compare ? 'lane-grid lane-grid--two' : 'lane-grid'}>
+        {lanes.map((l) => (
+          <section
+            key={l.lane}
+            className="panel"
+            aria-label={s.compare ? `Configuration ${l.prefix[0]}` : 'Simulation'}
+          >
+            {s.compare && (
+              <h2>
+                Configuration {l.prefix[0]}: {algorithmLabel(l.params.algorithm)}
+              </h2>
+            )}
+            <TopologyCanvas
+              session={session}
+              lane={l.lane}
+              serverNames={l.name}
+              natShare={Number(l.params.natShare)}
+              label={`Requests flowing from clients through the ${String(l.params.algorithm)} balancer to ${String(l.params.servers)} servers`}
             />
-          ))}
-          <LessonProse
-            content={content}
-            diagramLabel="Diagram: clients send requests to a load balancer, which health-checks and routes to servers, each with slots and a queue."
-          />
-          <AssignmentPanel
-            lessonId={loadBalancingSchema.id}
-            assignments={assignments}
-            currentParams={s.params}
-            seed={s.seed}
-            runScenario={runScenario}
-            onSetup={onSetup}
-            paramGroups={loadBalancingSchema.paramGroups}
-          />
-        </div>
-        <aside className="lesson-side" aria-label="Controls">
-          <LessonControls session={session} presets={presets} />
-        </aside>
+            <LaneReadout snapshot={s.lanes[l.lane]} name={l.name} />
+          </section>
+        ))}
       </div>
-    </>
+      {lanes.map((l) => (
+        <LbCharts
+          key={l.lane}
+          snapshot={s.lanes[l.lane]}
+          params={l.params}
+          serverName={l.name}
+          prefix={l.prefix}
+        />
+      ))}
+    </LessonLayout>
   );
 }

@@ -1,12 +1,9 @@
 // The rate-limiting lesson page: text, a request timeline per lane with a request inspector,
 // the window readout against its bound, live charts, the memory each algorithm keeps, a mode
 // with all five algorithms on the same traffic, the shared controls column and assignments.
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { LessonViewProps } from '../../types.ts';
-import { LessonControls } from '../../../components/LessonControls.tsx';
-import { SessionStatus } from '../../../components/SessionStatus.tsx';
-import { AssignmentPanel } from '../../../components/AssignmentPanel.tsx';
-import { LessonProse } from '../../../components/LessonProse.tsx';
+import { LessonLayout } from '../../../components/LessonLayout.tsx';
 import { useLessonSession, useSession } from '../../../state/useLessonSession.ts';
 import type { LessonSession } from '../../../state/lessonSession.ts';
 import { optionLabel, type ParamValue } from '../../../sim/params.ts';
@@ -52,13 +49,7 @@ function LessonBody({ session }: { session: LessonSession }) {
     compare: st.compare,
     variants: st.variants,
     lanes: st.lanes,
-    seed: st.seed,
   }));
-  const runScenario = useCallback(
-    (scenario: Parameters<LessonSession['runToEnd']>[0]) => session.runToEnd(scenario),
-    [session],
-  );
-  const onSetup = useCallback((params: Params) => session.applyParams(params), [session]);
   const five = s.variants !== null;
   const lanes = s.variants
     ? s.variants.map((v, i) => ({ lane: i, params: { ...s.params, ...v }, prefix: '' }))
@@ -70,82 +61,63 @@ function LessonBody({ session }: { session: LessonSession }) {
       : [{ lane: 0, params: s.params, prefix: '' }];
 
   return (
-    <>
-      <SessionStatus session={session} />
-      <div className="lesson-layout">
-        <div className="lesson-main">
-          <label className="rl-five-toggle">
-            <input
-              type="checkbox"
-              checked={five}
-              onChange={(e) => session.setVariants(e.target.checked ? FIVE : null)}
-            />{' '}
-            All five algorithms on the same traffic
-          </label>
-          {five ? (
-            <section className="panel" aria-label="All five algorithms">
-              <h2>All five algorithms, same user, same seed</h2>
-              <p className="rl-hint">
-                Every lane gets exactly the same requests; only the algorithm differs. The other
-                settings come from the panel on the right.
-              </p>
-              {lanes.map((l) => (
-                <CompactLane
-                  key={l.lane}
-                  session={session}
-                  lane={l.lane}
-                  params={l.params}
-                  snapshot={s.lanes[l.lane]}
-                />
-              ))}
-            </section>
-          ) : (
-            <div className={s.compare ? 'lane-grid lane-grid--two' : 'lane-grid'}>
-              {lanes.map((l) => (
-                <FullLane
-                  key={l.lane}
-                  session={session}
-                  lane={l.lane}
-                  params={l.params}
-                  snapshot={s.lanes[l.lane]}
-                  heading={
-                    s.compare
-                      ? `Configuration ${l.prefix[0] ?? ''}: ${algorithmLabel(l.params.algorithm)}`
-                      : null
-                  }
-                />
-              ))}
-            </div>
-          )}
-          {!five &&
-            lanes.map((l) => (
-              <RlCharts
-                key={l.lane}
-                snapshot={s.lanes[l.lane]}
-                params={l.params}
-                prefix={l.prefix}
-              />
-            ))}
-          <MemoryTable lanes={lanes} snapshots={s.lanes} />
-          <LessonProse
-            content={content}
-            diagramLabel="Diagram: one user's requests pass a load balancer to N gateways; each gateway counts locally or asks a shared counter store, then forwards allowed requests to the API or answers 429 with rate-limit headers."
-          />
-          <AssignmentPanel
-            lessonId={rateLimitingSchema.id}
-            assignments={assignments}
-            currentParams={s.params}
-            seed={s.seed}
-            runScenario={runScenario}
-            onSetup={onSetup}
-            paramGroups={rateLimitingSchema.paramGroups}
-          />
+    <LessonLayout
+      session={session}
+      schema={rateLimitingSchema}
+      content={content}
+      diagramLabel="Diagram: one user's requests pass a load balancer to N gateways; each gateway counts locally or asks a shared counter store, then forwards allowed requests to the API or answers 429 with rate-limit headers."
+      assignments={assignments}
+      presets={presets}
+    >
+      <label className="rl-five-toggle">
+        <input
+          type="checkbox"
+          checked={five}
+          onChange={(e) => session.setVariants(e.target.checked ? FIVE : null)}
+        />{' '}
+        All five algorithms on the same traffic
+      </label>
+      {five ? (
+        <section className="panel" aria-label="All five algorithms">
+          <h2>All five algorithms, same user, same seed</h2>
+          <p className="rl-hint">
+            Every lane gets exactly the same requests; only the algorithm differs. The other
+            settings come from the panel on the right.
+          </p>
+          {lanes.map((l) => (
+            <CompactLane
+              key={l.lane}
+              session={session}
+              lane={l.lane}
+              params={l.params}
+              snapshot={s.lanes[l.lane]}
+            />
+          ))}
+        </section>
+      ) : (
+        <div className={s.compare ? 'lane-grid lane-grid--two' : 'lane-grid'}>
+          {lanes.map((l) => (
+            <FullLane
+              key={l.lane}
+              session={session}
+              lane={l.lane}
+              params={l.params}
+              snapshot={s.lanes[l.lane]}
+              heading={
+                s.compare
+                  ? `Configuration ${l.prefix[0] ?? ''}: ${algorithmLabel(l.params.algorithm)}`
+                  : null
+              }
+            />
+          ))}
         </div>
-        <aside className="lesson-side" aria-label="Controls">
-          <LessonControls session={session} presets={presets} />
-        </aside>
-      </div>
-    </>
+      )}
+      {!five &&
+        lanes.map((l) => (
+          <RlCharts key={l.lane} snapshot={s.lanes[l.lane]} params={l.params} prefix={l.prefix} />
+        ))}
+      <MemoryTable lanes={lanes} snapshots={s.lanes} />
+    </LessonLayout>
   );
 }
 
