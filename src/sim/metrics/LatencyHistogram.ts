@@ -33,6 +33,16 @@ export class LatencyHistogram {
     if (ms > this.max) this.max = ms;
   }
 
+  /** Records `weight` requests (possibly fractional: a fluid model's share) of latency `ms`. */
+  recordMany(ms: number, weight: number): void {
+    if (!(weight > 0)) return;
+    const bin = latencyBin(ms);
+    this.counts[bin] = (this.counts[bin] as number) + weight;
+    this.count += weight;
+    this.sum += ms * weight;
+    if (ms > this.max) this.max = ms;
+  }
+
   get mean(): number {
     return this.count > 0 ? this.sum / this.count : 0;
   }
