@@ -78,31 +78,23 @@ export class ServerPool {
   /** Accumulates the levels of server `i` from its last change up to now. */
   private touch(i: number): void {
     const now = this.sim.now;
-    const last = this.lastChangeS[i] as number;
+    const lastChange = this.lastChangeS;
+    const last = lastChange[i] as number;
     if (now <= last) return;
+    lastChange[i] = now;
     const b = this.busy[i] as number;
     const q = this.queued[i] as number;
-    const from = last > this.statsStartS ? last : this.statsStartS;
+    const statsStart = this.statsStartS;
+    const from = last > statsStart ? last : statsStart;
     if (now > from) {
-      this.busyIntegral[i] = (this.busyIntegral[i] as number) + (b / this.slots) * (now - from);
-      this.queueIntegral[i] = (this.queueIntegral[i] as number) + q * (now - from);
+      const dt = now - from;
+      this.busyIntegral[i] = (this.busyIntegral[i] as number) + (b / this.slots) * dt;
+      this.queueIntegral[i] = (this.queueIntegral[i] as number) + q * dt;
     }
     const buckets = this.buckets;
-    if (buckets && (b !== 0 || q !== 0)) {
-      const bi = buckets.current();
-      const level = this.levelBase + 2 * i;
-      if (Math.floor(last / buckets.widthS) === bi) {
-        // Hot path: the interval lies inside the current bucket.
-        const dt = now - last;
-        const busyLevel = buckets.levels[level] as Float64Array;
-        const queueLevel = buckets.levels[level + 1] as Float64Array;
-        busyLevel[bi] = (busyLevel[bi] as number) + b * dt;
-        queueLevel[bi] = (queueLevel[bi] as number) + q * dt;
-      } else {
-        buckets.addLevelPair(level, level + 1, last, now, b, q);
-      }
+    if (buckets !== null && (b !== 0 || q !== 0)) {
+      buckets.addLevelPairUntil(this.levelBase + 2 * i, last, now, b, q);
     }
-    this.lastChangeS[i] = now;
   }
 
   /** Brings every server's integrals up to now (before reading them). */
@@ -117,9 +109,10 @@ export class ServerPool {
       this.listener.failed(req, i);
       return;
     }
-    if ((this.busy[i] as number) < this.slots) {
+    const b = this.busy[i] as number;
+    if (b < this.slots) {
       this.touch(i);
-      this.busy[i] = (this.busy[i] as number) + 1;
+      this.busy[i] = b + 1;
       this.start(i, req);
     } else if ((this.queued[i] as number) < this.queueLimit) {
       this.touch(i);
@@ -130,25 +123,28 @@ export class ServerPool {
   }
 
   private start(i: number, req: number): void {
-    const now = this.sim.now;
-    this.requests.startS[req] = now;
-    this.requests.state[req] = 2;
-    const serviceS = (this.requests.workS[req] as number) / (this.speed[i] as number);
-    this.sim.schedule(now + serviceS, this.departKind, req, this.requests.token[req] as number);
+    const sim = this.sim;
+    const now = sim.now;
+    const requests = this.requests;
+    requests.startS[req] = now;
+    requests.state[req] = 2;
+    const serviceS = (requests.workS[req] as number) / (this.speed[i] as number);
+    sim.schedule(now + serviceS, this.departKind, req, requests.token[req] as number);
     this.listener.started(req, i);
   }
 
+  /** Ring queues have power-of-two lengths, so positions wrap with a mask. */
   private enqueue(i: number, req: number): void {
     let ring = this.queues[i] as Int32Array;
     const len = this.queued[i] as number;
     if (len === ring.length) {
       const bigger = new Int32Array(ring.length * 2);
       const head = this.heads[i] as number;
-      for (let k = 0; k < len; k++) bigger[k] = ring[(head + k) % ring.length] as number;
+      for (let k = 0; k < len; k++) bigger[k] = ring[(head + k) & (len - 1)] as number;
       this.queues[i] = ring = bigger;
       this.heads[i] = 0;
     }
-    ring[((this.heads[i] as number) + len) % ring.length] = req;
+    ring[((this.heads[i] as number) + len) & (ring.length - 1)] = req;
     this.queued[i] = len + 1;
   }
 
@@ -156,21 +152,25 @@ export class ServerPool {
     const ring = this.queues[i] as Int32Array;
     const head = this.heads[i] as number;
     const req = ring[head] as number;
-    this.heads[i] = (head + 1) % ring.length;
+    this.heads[i] = (head + 1) & (ring.length - 1);
     this.queued[i] = (this.queued[i] as number) - 1;
     return req;
   }
 
   /** Handler of departure events (an arrow function, registered without a wrapper). */
   private readonly depart = (req: number, token: number): void => {
-    if (this.requests.token[req] !== token) return; // the request failed with its server
-    const i = this.requests.server[req] as number;
+    const requests = this.requests;
+    if (requests.token[req] !== token) return; // the request failed with its server
+    const i = requests.server[req] as number;
     this.touch(i);
-    if (this.sim.now >= this.statsStartS)
+    if (this.sim.now >= this.statsStartS) {
       this.completedCount[i] = (this.completedCount[i] as number) + 1;
+    }
     this.listener.completed(req, i);
-    this.busy[i] = (this.busy[i] as number) - 1;
-    this.fillSlots(i);
+    const busy = this.busy;
+    const b = (busy[i] as number) - 1;
+    busy[i] = b;
+    if (b < this.slots && (this.queued[i] as number) > 0) this.fillSlots(i);
   };
 
   /** Starts queued requests while server `i` has free slots. */

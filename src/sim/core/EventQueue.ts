@@ -101,42 +101,50 @@ export class EventQueue {
     slots[i] = slot;
   }
 
-  /** True if the event in slot x goes before the one in slot y at equal times. */
-  private earlier(x: number, y: number): boolean {
-    return (this.seqs[x] as number) < (this.seqs[y] as number);
-  }
-
   /** Removes the earliest event into `time`/`kind`/`a`/`b`. Returns false when empty. */
   pop(): boolean {
-    if (this.n === 0) return false;
+    return this.popUpTo(Infinity);
+  }
+
+  /**
+   * Removes the earliest event into `time`/`kind`/`a`/`b` if its time is at most `limitS`.
+   * Returns false (and removes nothing) when the queue is empty or the earliest event is later.
+   */
+  popUpTo(limitS: number): boolean {
     const times = this.heapTime;
+    const t = times[0] as number;
+    if (this.n === 0 || t > limitS) return false;
     const slots = this.heapSlot;
     const top = slots[0] as number;
-    this.time = times[0] as number;
+    this.time = t;
     this.kind = this.kinds[top] as number;
     this.a = this.as[top] as number;
     this.b = this.bs[top] as number;
     this.freeSlots[this.freeCount++] = top;
     const n = --this.n;
     if (n === 0) return true;
+    const seqs = this.seqs;
     const lt = times[n] as number;
     const ls = slots[n] as number;
     let i = 0;
     const half = n >> 1;
+    // Sift down with a hole. At equal times the lower sequence number (earlier insertion) wins.
     while (i < half) {
       let c = 2 * i + 1;
       let ct = times[c] as number;
+      let cs = slots[c] as number;
       const r = c + 1;
       if (r < n) {
         const rt = times[r] as number;
-        if (rt < ct || (rt === ct && this.earlier(slots[r] as number, slots[c] as number))) {
+        if (rt < ct || (rt === ct && (seqs[slots[r] as number] as number) < (seqs[cs] as number))) {
           c = r;
           ct = rt;
+          cs = slots[r] as number;
         }
       }
-      if (lt < ct || (lt === ct && this.earlier(ls, slots[c] as number))) break;
+      if (lt < ct || (lt === ct && (seqs[ls] as number) < (seqs[cs] as number))) break;
       times[i] = ct;
-      slots[i] = slots[c] as number;
+      slots[i] = cs;
       i = c;
     }
     times[i] = lt;

@@ -34,17 +34,14 @@ export class Simulation {
     const q = this.queue;
     const handlers = this.handlers;
     let n = 0;
-    while (q.size > 0 && q.peekTime() <= untilS) {
-      if (n >= maxEvents) {
-        this.eventCount += n;
-        return false;
-      }
-      q.pop();
+    // `!(n >= maxEvents)` rather than `n < maxEvents`: a NaN budget does not limit the run.
+    while (!(n >= maxEvents) && q.popUpTo(untilS)) {
       this.now = q.time;
       (handlers[q.kind] as EventHandler)(q.a, q.b);
       n++;
     }
     this.eventCount += n;
+    if (n >= maxEvents && q.peekTime() <= untilS) return false;
     if (untilS > this.now && Number.isFinite(untilS)) this.now = untilS;
     return true;
   }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../core/Random.ts';
-import { HISTOGRAM_BINS, LatencyHistogram } from './LatencyHistogram.ts';
+import { nextDown, nextUp } from '../core/floats.ts';
+import {
+  HISTOGRAM_BINS,
+  LatencyHistogram,
+  exactLatencyBin,
+  latencyBin,
+} from './LatencyHistogram.ts';
 
 /** The exact q-quantile of a sample: the smallest value with at least q n values at or below. */
 function exactQuantile(sorted: Float64Array, q: number): number {
@@ -77,5 +83,33 @@ describe('LatencyHistogram', () => {
       expect(hi / lo).toBeCloseTo(1.01, 12);
       expect(LatencyHistogram.binEdges(i + 1)[0]).toBeCloseTo(hi, 9);
     }
+  });
+});
+
+describe('latencyBin', () => {
+  it('equals the logarithm formula on random values and next to every bin edge', () => {
+    const rng = new Random(5);
+    const mismatches: number[] = [];
+    const check = (ms: number) => {
+      if (latencyBin(ms) !== exactLatencyBin(ms)) mismatches.push(ms);
+    };
+    for (let i = 0; i < 200_000; i++) check(Math.exp(rng.next() * 32 - 12));
+    for (let j = 0; j <= HISTOGRAM_BINS + 1; j++) {
+      const edge = 0.001 * 1.01 ** j;
+      let up = edge;
+      let down = edge;
+      for (let k = 0; k < 40; k++) {
+        check(up);
+        check(down);
+        up = nextUp(up);
+        down = nextDown(down);
+      }
+      for (const f of [1e-10, 1e-9, 2e-9, 1e-8, 1e-6, 1e-3]) {
+        check(edge * (1 + f));
+        check(edge * (1 - f));
+      }
+    }
+    for (const ms of [0, -1, 0.001, 2 ** -10, 2 ** 27, 1e9, Infinity, Number.MIN_VALUE]) check(ms);
+    expect(mismatches).toEqual([]);
   });
 });

@@ -62,3 +62,28 @@ describe('TimeBuckets peak channels', () => {
     }
   });
 });
+
+describe('TimeBuckets bucket lookup', () => {
+  it('gives Math.floor(t / widthS) for any time, boundaries included, across merges', () => {
+    const clock = { now: 0 };
+    const b = new TimeBuckets(1, 0, 0.1, clock);
+    const wrong: string[] = [];
+    const expectIndex = (t: number, i: number) => {
+      const want = Math.floor(t / b.widthS);
+      if (i !== want) wrong.push(`${t}: ${i} != ${want}`);
+    };
+    // Times on and next to bucket boundaries (k * w rounds either way), forwards and back.
+    for (let k = 0; k < 3 * BUCKETS; k++) {
+      for (const t of [k * 0.1, k * 0.1 + 1e-12, k * 0.1 - 1e-12, (k + 0.5) * 0.1]) {
+        if (t < 0) continue;
+        expectIndex(t, b.index(t));
+        clock.now = t;
+        expectIndex(t, b.current());
+      }
+      const back = Math.max(0, (k - 3) * 0.1);
+      expectIndex(back, b.index(back));
+    }
+    expect(b.widthS).toBeGreaterThan(0.1);
+    expect(wrong).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 // Time series in bounded memory: a fixed number of equal-width time buckets that merge in
 // pairs (doubling their width) whenever a run outgrows them, so any run length fits the same
 // arrays. Holds counters, a coarse latency histogram per bucket, and time-weighted levels.
+import { firstAtLeast } from '../core/floats.ts';
 import { HISTOGRAM_BINS, LatencyHistogram } from './LatencyHistogram.ts';
 
 /** Buckets kept at most; charts therefore never get more points than this. */
@@ -43,6 +44,14 @@ export class TimeBuckets {
   readonly maxima: Float64Array[];
   /** End of the last bucket, seconds: times at or past it force a merge. */
   private endS: number;
+  /**
+   * The bucket found last and the exact range of times that map to it: t is in bucket
+   * `cachedIndex` exactly when cachedFromS <= t < cachedToS (both found with the same
+   * rounding as Math.floor(t / widthS), the upper one capped at endS). Reset by a merge.
+   */
+  private cachedIndex = 0;
+  private cachedFromS = 0;
+  private cachedToS = -Infinity;
 
   /** `clock` lets hot paths ask for the current bucket without passing a time around. */
   constructor(
@@ -59,13 +68,28 @@ export class TimeBuckets {
     this.endS = this.widthS * BUCKETS;
   }
 
-  /** Makes sure time `t` has a bucket, merging pairs as often as needed. Returns its index. */
   /** Index of the bucket holding the clock's current time. */
   current(): number {
     const t = this.clock.now;
+    return t < this.cachedToS && t >= this.cachedFromS ? this.cachedIndex : this.locate(t);
+  }
+
+  /** Makes sure time `t` has a bucket, merging pairs as often as needed. Returns its index. */
+  index(t: number): number {
+    return t < this.cachedToS && t >= this.cachedFromS ? this.cachedIndex : this.locate(t);
+  }
+
+  /** `index` outside the cached bucket: merges if needed, then caches the bucket of `t`. */
+  private locate(t: number): number {
     while (t >= this.endS) this.merge();
-    const i = Math.floor(t / this.widthS);
+    const w = this.widthS;
+    const i = Math.floor(t / w);
     if (i >= this.used) this.used = i + 1;
+    if (i >= 0) {
+      this.cachedIndex = i;
+      this.cachedFromS = firstAtLeast(i, w);
+      this.cachedToS = Math.min(firstAtLeast(i + 1, w), this.endS);
+    }
     return i;
   }
 
@@ -103,13 +127,6 @@ export class TimeBuckets {
     this.latencyBins[k] = (this.latencyBins[k] as number) + 1;
   }
 
-  index(t: number): number {
-    while (t >= this.endS) this.merge();
-    const i = Math.floor(t / this.widthS);
-    if (i >= this.used) this.used = i + 1;
-    return i;
-  }
-
   private merge(): void {
     const half = BUCKETS / 2;
     const pairUp = (a: Float64Array) => {
@@ -135,6 +152,7 @@ export class TimeBuckets {
     this.widthS *= 2;
     this.endS = this.widthS * BUCKETS;
     this.used = Math.ceil(this.used / 2);
+    this.cachedToS = -Infinity;
   }
 
   add(counter: number, t: number, amount: number): void {
@@ -193,6 +211,29 @@ export class TimeBuckets {
     }
     this.addLevel(levelA, t0, t1, a);
     this.addLevel(levelB, t0, t1, b);
+  }
+
+  /**
+   * Adds levels `a` (to level `levelA`) and `b` (to `levelA + 1`) held over [t0, t1), where t1
+   * is the caller's current time: when t0 lies in the bucket of the clock's current time, both
+   * go to that bucket, otherwise as `addLevelPair(levelA, levelA + 1, t0, t1, a, b)`. The
+   * common case (t0 in the cached current bucket) needs no division.
+   */
+  addLevelPairUntil(levelA: number, t0: number, t1: number, a: number, b: number): void {
+    const i = this.current();
+    const inBucket =
+      t0 < this.cachedToS && t0 >= this.cachedFromS && this.cachedIndex === i
+        ? true
+        : Math.floor(t0 / this.widthS) === i;
+    if (inBucket) {
+      const dt = t1 - t0;
+      const arrA = this.levels[levelA] as Float64Array;
+      const arrB = this.levels[levelA + 1] as Float64Array;
+      arrA[i] = (arrA[i] as number) + a * dt;
+      arrB[i] = (arrB[i] as number) + b * dt;
+    } else {
+      this.addLevelPair(levelA, levelA + 1, t0, t1, a, b);
+    }
   }
 
   /** Quantile `q` of the latencies recorded in bucket `i`, or NaN when it has none. */
