@@ -23,7 +23,7 @@ import { TimeBuckets } from '../../../sim/metrics/TimeBuckets.ts';
 import type { LessonSim, ModelConfig, RunSummary, Snapshot } from '../../../sim/model.ts';
 import type { ParamValue } from '../../../sim/params.ts';
 import type { DemandPatternName } from './params.ts';
-import { autoscalerSummary } from './summary.ts';
+import { autoscalerSummary, overshoot, secondsToSettle } from './summary.ts';
 import { idealInstances } from './theory.ts';
 
 /** Traffic is resolved in steps of this many simulated seconds. */
@@ -84,8 +84,8 @@ export class AutoscalingSim implements LessonSim {
   /** Active instances after each change, for settling and oscillation figures. */
   readonly fleetTrace: { atS: number; active: number }[] = [];
   private readonly tickKind: number;
-  private readonly periodKind: number;
-  private periodGen = 0;
+  /** When the current metric period ends (always on a traffic step, which closes it). */
+  private periodEndS = 0;
   private lastTickS = 0;
   /** Whether the current step lies in the statistics window. */
   private measuredStep = false;
@@ -98,6 +98,8 @@ export class AutoscalingSim implements LessonSim {
   private secN = 0;
   private secBad = 0;
   private secFinished = 0;
+  /** Requests timed out in the current step. */
+  private stepFailed = 0;
   /** The latest values, for the snapshot. */
   readonly now = {
     demandRps: 0,
@@ -150,7 +152,6 @@ export class AutoscalingSim implements LessonSim {
     this.fleet.startWith(Math.min(s.maxInstances, Math.max(s.minInstances, opening)));
     this.noteFleet();
     this.tickKind = this.sim.register(this.tick);
-    this.periodKind = this.sim.register(this.periodEnd);
     this.sim.schedule(STEP_S, this.tickKind);
     this.schedulePeriod();
   }
@@ -254,13 +255,14 @@ export class AutoscalingSim implements LessonSim {
     return num(this.params.dbPoolSize) / this.dbQueryS();
   }
 
+  /**
+   * Starts a metric period now. It ends on the traffic step that reaches its length, after that
+   * step's traffic is counted, so a datapoint covers exactly the seconds of its period.
+   */
   private schedulePeriod(): void {
     this.periodStartS = this.sim.now;
-    this.sim.schedule(
-      this.sim.now + num(this.params.metricPeriodS),
-      this.periodKind,
-      ++this.periodGen,
-    );
+    this.periodEndS =
+      Math.ceil(this.sim.now / STEP_S - 1e-9) * STEP_S + num(this.params.metricPeriodS);
   }
 
   private noteFleet(): void {
@@ -270,10 +272,13 @@ export class AutoscalingSim implements LessonSim {
     if (last && last.active === active) return;
     if (trace.length >= 100_000) trace.splice(0, 50_000);
     trace.push({ atS: this.sim.now, active });
-    if (this.sim.now >= this.warmupS) {
-      if (active > this.stats.maxActive) this.stats.maxActive = active;
-      if (active < this.stats.minActive) this.stats.minActive = active;
-    }
+    if (this.sim.now >= this.warmupS) this.noteActive(active);
+  }
+
+  /** Widens the range of fleet sizes seen in the statistics window. */
+  private noteActive(active: number): void {
+    if (active > this.stats.maxActive) this.stats.maxActive = active;
+    if (active < this.stats.minActive) this.stats.minActive = active;
   }
 
   // ---- one traffic step ---------------------------------------------------------------
@@ -286,6 +291,8 @@ export class AutoscalingSim implements LessonSim {
     this.lastTickS = t1;
     const p = this.params;
     const measured = t0 >= this.warmupS;
+    // The fleet at the start of the statistics window counts, even if it never changes after.
+    if (measured && !this.measuredStep) this.noteActive(this.fleet.active);
     this.measuredStep = measured;
     // Arrivals: a Poisson count at the demand of the step's middle.
     this.demand.stepNoise(dt, this.noise);
@@ -297,17 +304,28 @@ export class AutoscalingSim implements LessonSim {
     this.secBad = 0;
     this.secFinished = 0;
     // The fleet serves what it can; with a pool, finished work queues for a connection.
+    // Requests fail when they reach their timeout, while the server works (so none is
+    // served after waiting longer) and at the end of the step.
+    const timeoutS = num(p.requestTimeoutS);
+    this.stepFailed = 0;
     const capacity = this.fleet.takeCapacity();
-    const cpuWork = this.cpuQueue.serve(capacity / dt, t0, t1, this.afterCpu);
+    const cpuWork = this.cpuQueue.serve(
+      capacity / dt,
+      t0,
+      t1,
+      this.afterCpu,
+      timeoutS,
+      this.timedOut,
+    );
     let dbCapacity = 0;
     if (p.dbBottleneck === true) {
       dbCapacity = this.dbCapacityRps();
-      this.dbQueue.serve(dbCapacity, t0, t1, this.finished);
+      this.dbQueue.serve(dbCapacity, t0, t1, this.finished, timeoutS, this.timedOut);
     }
-    // Requests past their timeout fail.
-    const deadline = t1 - num(p.requestTimeoutS);
-    let failed = this.cpuQueue.expire(deadline, this.timedOut);
-    failed += this.dbQueue.expire(deadline, this.timedOut);
+    const deadline = t1 - timeoutS;
+    this.cpuQueue.expire(deadline, this.timedOut);
+    this.dbQueue.expire(deadline, this.timedOut);
+    const failed = this.stepFailed;
     const completed = this.secFinished - failed;
     const queued = this.cpuQueue.total + this.dbQueue.total;
     const inService = (completed / dt) * this.baseLatencyS();
@@ -352,6 +370,7 @@ export class AutoscalingSim implements LessonSim {
       if (bad) s.sloViolationS += dt;
       if (rate > s.peakDemandRps) s.peakDemandRps = rate;
     }
+    if (t1 >= this.periodEndS - 1e-9) this.periodEnd();
     this.sim.schedule(t1 + STEP_S, this.tickKind);
   };
 
@@ -396,6 +415,7 @@ export class AutoscalingSim implements LessonSim {
 
   /** Sink of expiry: failed requests count at the timeout in the latency metric. */
   private readonly timedOut = (count: number): void => {
+    this.stepFailed += count;
     this.recordLatency(num(this.params.requestTimeoutS) * 1000, count, true);
   };
 
@@ -467,8 +487,7 @@ export class AutoscalingSim implements LessonSim {
     }
   }
 
-  private readonly periodEnd = (gen: number): void => {
-    if (gen !== this.periodGen) return;
+  private periodEnd(): void {
     const now = this.sim.now;
     const value = this.datapoint();
     this.now.metric = value;
@@ -487,7 +506,7 @@ export class AutoscalingSim implements LessonSim {
     );
     if (action) this.record(action.from, action.to, action.reason);
     this.schedulePeriod();
-  };
+  }
 
   /** Peak demand forecast for [fromS, toS] from previous days (null without history). */
   private readonly forecastPeak = (fromS: number, toS: number): number | null =>
@@ -583,6 +602,10 @@ export class AutoscalingSim implements LessonSim {
       ...(full ? { actions: Float64Array.from(this.actions), ...this.series() } : {}),
     };
     this.fleet.touch();
+    // The live oscillation figures, as the summary computes them (the fleet the run started
+    // with counts as the largest until the first change after the warm-up).
+    const largest = Number.isFinite(s.minActive) ? s.maxActive : this.fleet.active;
+    const over = overshoot(this, largest);
     return {
       nowS: now,
       eventCount: this.sim.eventCount,
@@ -618,6 +641,13 @@ export class AutoscalingSim implements LessonSim {
         directionChanges: s.directionChanges,
         sloViolationS: s.sloViolationS,
         underProvisionedS: s.underProvisionedS,
+        maxActive: largest,
+        idealAtPeak: over.idealAtPeak,
+        overshootPct: over.overshootPct,
+        /** NaN while there is no settling time (no jump yet, or not settled). */
+        secondsToSettle: secondsToSettle(this) ?? NaN,
+        /** Seconds into the current metric period. */
+        periodElapsedS: now - this.periodStartS,
         warmupS: this.warmupS,
       },
       arrays,

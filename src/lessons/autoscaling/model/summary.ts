@@ -56,16 +56,33 @@ export function secondsToSettle(m: AutoscalingSim): number | null {
   return Number.isNaN(settledAt) ? null : round(settledAt - from, 1);
 }
 
+/**
+ * The instances an exact target tracker needs at the peak demand seen after the warm-up, and
+ * how far `maxActive` (the most instances active at once) went over it, in percent.
+ */
+export function overshoot(
+  m: AutoscalingSim,
+  maxActive: number,
+): { idealAtPeak: number; overshootPct: number } {
+  const idealAtPeak = settledInstances(
+    m.stats.peakDemandRps,
+    Number(m.params.instanceCapacity),
+    Number(m.params.targetUtilization),
+  );
+  return {
+    idealAtPeak,
+    overshootPct: idealAtPeak > 0 ? round((100 * (maxActive - idealAtPeak)) / idealAtPeak, 2) : 0,
+  };
+}
+
 export function autoscalerSummary(m: AutoscalingSim): RunSummary {
   const p = m.params;
   const s = m.stats;
   const measuredS = Math.max(m.nowS - m.warmupS, 1e-9);
   const lat = m.latency;
-  const capacity = Number(p.instanceCapacity);
-  const target = Number(p.targetUtilization);
-  const idealPeak = settledInstances(s.peakDemandRps, capacity, target);
+  const { idealAtPeak: idealPeak, overshootPct } = overshoot(m, s.maxActive);
+  m.fleet.touch(); // bills up to now, also when the run ends between two traffic steps
   const instanceHours = m.fleet.billedSeconds / 3600;
-  m.fleet.touch();
   const active = m.fleet.active;
   return {
     requests: {
@@ -93,7 +110,7 @@ export function autoscalerSummary(m: AutoscalingSim): RunSummary {
       directionChanges: s.directionChanges,
       peakDemandRps: round(s.peakDemandRps, 2),
       idealInstancesAtPeak: idealPeak,
-      overshootPct: idealPeak > 0 ? round((100 * (s.maxActive - idealPeak)) / idealPeak, 2) : 0,
+      overshootPct,
       secondsToSettle: secondsToSettle(m),
       underProvisionedS: round(s.underProvisionedS, 1),
       sloViolationS: round(s.sloViolationS, 1),

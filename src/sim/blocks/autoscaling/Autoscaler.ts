@@ -47,9 +47,16 @@ export class Autoscaler {
     return Math.max(0, this.lastActionS + this.settings.cooldownS - nowS);
   }
 
-  /** The datapoints the policy sees now, oldest first. */
+  /**
+   * The datapoints the policy sees now, oldest first: always `evaluationPeriods` of them, with
+   * NaN for periods not yet measured (so "for N periods" never acts on fewer than N).
+   */
   datapoints(): number[] {
-    return this.points.slice(-Math.max(1, this.settings.evaluationPeriods));
+    const n = Math.max(1, this.settings.evaluationPeriods);
+    const recent = this.points.slice(-n);
+    const missing: number[] = [];
+    for (let i = recent.length; i < n; i++) missing.push(NaN);
+    return missing.concat(recent);
   }
 
   /** Forgets metric history (after the metric itself changed). */

@@ -33,6 +33,9 @@ export function finishAt(
   return a > b ? a : b;
 }
 
+/** Receives each timed-out piece: `count` requests that entered over [origin0, origin1]. */
+export type ExpirySink = (count: number, origin0: number, origin1: number) => void;
+
 export class CohortQueue {
   private origin0: Float64Array;
   private origin1: Float64Array;
@@ -87,44 +90,100 @@ export class CohortQueue {
 
   /**
    * Serves from the head at `rate` requests per second from time `t0` until `t1`, never
-   * finishing a request before it is ready. Returns the requests served.
+   * finishing a request before it is ready. With `onExpire`, no request is served after it has
+   * waited `maxWaitS` since it entered: once the head is that old, the server keeps taking
+   * requests from it (each waiting exactly `maxWaitS`) while the rest of those reaching the
+   * deadline time out, as a fluid queue with a timeout does. Returns the requests served.
    */
-  serve(rate: number, t0: number, t1: number, sink: PieceSink): number {
+  serve(
+    rate: number,
+    t0: number,
+    t1: number,
+    sink: PieceSink,
+    maxWaitS = Infinity,
+    onExpire?: ExpirySink,
+  ): number {
     if (!(rate > 0) || t1 <= t0) return 0;
-    const cap = this.count.length;
+    const expired = maxWaitS < Infinity ? onExpire : undefined;
     let cursor = t0;
     let served = 0;
     while (this.size > 0 && cursor < t1) {
       const k = this.head;
-      const n = this.count[k] as number;
       const r0 = this.ready0[k] as number;
-      const r1 = this.ready1[k] as number;
       const start = cursor > r0 ? cursor : r0;
       if (start >= t1) break;
+      // Requests that passed their deadline before the server reached them leave first.
+      if (expired && (this.origin0[k] as number) < start - maxWaitS) {
+        this.expire(start - maxWaitS, expired);
+        continue;
+      }
+      const n = this.count[k] as number;
+      const r1 = this.ready1[k] as number;
+      const o0 = this.origin0[k] as number;
+      const o1 = this.origin1[k] as number;
       // Finish time of the share f of this cohort: the later of the server's pace and readiness.
       const byPace = ((t1 - start) * rate) / n;
       const byReady = r1 > r0 ? (t1 - r0) / (r1 - r0) : 1;
       let f = byPace < byReady ? byPace : byReady;
       if (f > 1) f = 1;
-      if (!(f > 0)) break;
-      const o0 = this.origin0[k] as number;
-      const o1 = this.origin1[k] as number;
+      // At the server's pace the wait grows along the cohort by `slope` per share when the
+      // server is slower than the cohort arrived; stop where it would pass the deadline.
+      const slope = n / rate - (o1 - o0);
+      let atDeadline = false;
+      if (expired && slope > 0) {
+        const g = (o0 + maxWaitS - start) / slope;
+        if (g < f) {
+          f = g > 0 ? g : 0;
+          atDeadline = true;
+        }
+      }
+      if (!(f > 0) && !atDeadline) break;
       const part = n * f;
       const paceEnd = start + part / rate;
       const readyEnd = r0 + f * (r1 - r0);
       const done1 = paceEnd > readyEnd ? paceEnd : readyEnd;
-      sink(part, o0, o0 + f * (o1 - o0), start, paceEnd, r0, readyEnd);
-      served += part;
-      this.total -= part;
+      if (part > 0) {
+        sink(part, o0, o0 + f * (o1 - o0), start, paceEnd, r0, readyEnd);
+        served += part;
+        this.total -= part;
+      }
       cursor = done1;
       if (f >= 1 - 1e-12) {
-        this.head = (k + 1) % cap;
+        this.head = (k + 1) % this.count.length;
+        this.size--;
+        continue;
+      }
+      this.count[k] = n - part;
+      this.origin0[k] = o0 + f * (o1 - o0);
+      this.ready0[k] = readyEnd;
+      if (!atDeadline) break;
+      // The head has reached its deadline: until t1 (or until this cohort is gone) it moves
+      // with the deadline; the server takes `rate` per second from it, the rest time out.
+      const whole = o1 + maxWaitS <= t1;
+      const end = whole ? o1 + maxWaitS : t1;
+      const a0 = this.origin0[k] as number;
+      const q0 = this.ready0[k] as number;
+      const left = n - part;
+      let share = whole ? 1 : (t1 - maxWaitS - a0) / (o1 - a0);
+      if (!(share < 1)) share = 1;
+      if (!(share > 0)) share = 0;
+      const dt = end > cursor ? end - cursor : 0;
+      const reach = left * share;
+      const take = Math.min(reach, rate * dt);
+      const a = a0 + share * (o1 - a0);
+      const q = q0 + share * (r1 - q0);
+      if (take > 0) sink(take, a0, a, cursor, end, q0, q);
+      if (reach - take > 0) expired?.(reach - take, a0, a);
+      served += take;
+      this.total -= reach;
+      cursor = end;
+      if (share === 1) {
+        this.head = (k + 1) % this.count.length;
         this.size--;
       } else {
-        this.count[k] = n - part;
-        this.origin0[k] = o0 + f * (o1 - o0);
-        this.ready0[k] = readyEnd;
-        break;
+        this.count[k] = left - reach;
+        this.origin0[k] = a;
+        this.ready0[k] = q;
       }
     }
     if (this.size === 0) this.total = 0;
@@ -132,10 +191,7 @@ export class CohortQueue {
   }
 
   /** Removes every request that entered before `deadline`; each removed piece goes to `sink`. */
-  expire(
-    deadline: number,
-    sink: (count: number, origin0: number, origin1: number) => void,
-  ): number {
+  expire(deadline: number, sink: ExpirySink): number {
     const cap = this.count.length;
     let removed = 0;
     while (this.size > 0) {

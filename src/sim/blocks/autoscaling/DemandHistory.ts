@@ -6,15 +6,17 @@ import { DAY_S } from './DemandCurve.ts';
 export const HISTORY_SLOT_S = 60;
 export const HISTORY_DAYS = 14;
 const SLOTS_PER_DAY = DAY_S / HISTORY_SLOT_S;
+/** Days the ring holds: two full weeks back plus the day being recorded. */
+const RING_DAYS = HISTORY_DAYS + 1;
 
 export class DemandHistory {
-  private readonly counts = new Float64Array(SLOTS_PER_DAY * HISTORY_DAYS);
+  private readonly counts = new Float64Array(SLOTS_PER_DAY * RING_DAYS);
 
   /** Adds `count` requests that arrived in the step starting at `t`. */
   add(t: number, count: number): void {
     const slot = Math.floor(t / HISTORY_SLOT_S);
     const k = slot % this.counts.length;
-    // A slot reused from two weeks ago starts empty.
+    // A slot reused from the last lap of the ring starts empty.
     if (slot !== this.slotAt[k]) {
       this.slotAt[k] = slot;
       this.counts[k] = 0;
@@ -22,7 +24,7 @@ export class DemandHistory {
     this.counts[k] = (this.counts[k] as number) + count;
   }
 
-  private readonly slotAt = new Float64Array(SLOTS_PER_DAY * HISTORY_DAYS).fill(-1);
+  private readonly slotAt = new Float64Array(SLOTS_PER_DAY * RING_DAYS).fill(-1);
 
   /** Mean demand (req/s) observed in `slot`, or NaN when it is not (fully) in the history. */
   private rateOf(slot: number, currentSlot: number): number {
@@ -40,7 +42,7 @@ export class DemandHistory {
     const current = Math.floor(nowS / HISTORY_SLOT_S);
     const first = Math.floor(fromS / HISTORY_SLOT_S);
     const last = Math.max(first, Math.floor(toS / HISTORY_SLOT_S));
-    const span = Math.min(Math.max(1, Math.floor(days)), HISTORY_DAYS - 1);
+    const span = Math.min(Math.max(1, Math.floor(days)), HISTORY_DAYS);
     let peak = -1;
     for (let slot = first; slot <= last; slot++) {
       let sum = 0;

@@ -13,7 +13,9 @@ export function decideHybrid(ctx: PolicyContext): Decision | null {
   const byMetric = reactive ? reactive.desired : current;
   const wanted = Math.max(floor, byMetric);
   if (wanted === current) return null;
-  if (forecast && floor > byMetric) {
+  // The forecast explains only a rise to its floor; a metric-driven scale-in that the floor
+  // merely stops short stays reactive (it waits for the cooldown like any other).
+  if (forecast && floor > byMetric && floor > current) {
     return {
       desired: wanted,
       reason: {

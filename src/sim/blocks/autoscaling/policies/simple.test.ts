@@ -1,0 +1,54 @@
+// Simple scaling: a fixed step out whatever the size of the breach, one in.
+import { describe, expect, it } from 'vitest';
+import { REASON, type PolicyContext, type PolicySettings } from '../policy.ts';
+import { decideSimple, simple } from './simple.ts';
+
+const SETTINGS: PolicySettings = {
+  scaleOutAtPct: 100,
+  scaleInAtPct: 50,
+  stepSize: 3,
+  scheduleStartHour: 8.75,
+  scheduleEndHour: 10.25,
+  scheduledInstances: 15,
+  minInstances: 2,
+  forecastLeadS: 600,
+  rpsPerInstanceAtTarget: 70,
+};
+
+function ctx(datapoints: number[], desired: number, target = 70): PolicyContext {
+  return {
+    nowS: 0,
+    timeOfDayS: 0,
+    metric: { name: 'rps-per-instance', datapoints, target },
+    fleet: { desired, booting: 0, warming: 0, inService: desired },
+    settings: SETTINGS,
+    forecastPeak: () => null,
+  };
+}
+
+describe('simple scaling', () => {
+  it('adds the step size above the threshold, whatever the size of the breach', () => {
+    expect(decideSimple(ctx([71, 71], 4))?.desired).toBe(7);
+    expect(decideSimple(ctx([700, 7000], 4))?.desired).toBe(7);
+    expect(decideSimple(ctx([71, 80], 4))).toEqual({
+      desired: 7,
+      reason: { code: REASON.simpleOut, value: 80, threshold: 70, periods: 2 },
+      reactive: true,
+    });
+  });
+
+  it('removes one below the scale-in threshold (50 % of 70 = 35), holds in between', () => {
+    expect(decideSimple(ctx([34, 20], 4))?.desired).toBe(3);
+    expect(decideSimple(ctx([34, 20], 4))?.reason.code).toBe(REASON.simpleIn);
+    expect(decideSimple(ctx([36, 20], 4))).toBeNull();
+    expect(decideSimple(ctx([50, 60], 4))).toBeNull();
+    expect(decideSimple(ctx([0, 0], 1))).toBeNull();
+  });
+
+  it('makes no decision on missing data', () => {
+    expect(decideSimple(ctx([NaN, 100], 4))).toBeNull();
+    expect(decideSimple(ctx([NaN], 4))).toBeNull();
+    expect(decideSimple(ctx([100], 4, 0))).toBeNull();
+    expect(simple.decide(ctx([100], 4))?.desired).toBe(7);
+  });
+});
