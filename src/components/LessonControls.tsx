@@ -13,6 +13,10 @@ interface Props {
   readonly session: LessonSession;
   readonly presets: readonly Preset[];
   readonly locked?: ReadonlySet<string>;
+  /** Playback speeds to offer, when the shared list does not suit the lesson. */
+  readonly speeds?: readonly number[] | undefined;
+  /** A second reading of the simulated clock (for example the time of day). */
+  readonly clockText?: ((simTimeS: number) => string) | undefined;
 }
 
 /** A fresh seed from the browser's generator (the simulation itself never draws one). */
@@ -22,7 +26,7 @@ function randomSeed(): number {
   return buf[0] ?? 1;
 }
 
-export function LessonControls({ session, presets, locked }: Props) {
+export function LessonControls({ session, presets, locked, speeds, clockText }: Props) {
   const s = useSession(session, (st) => ({
     playing: st.playing,
     speed: st.speed,
@@ -58,6 +62,8 @@ export function LessonControls({ session, presets, locked }: Props) {
           onStep={() => session.step()}
           onReset={() => session.reset()}
           onSpeed={(speed) => session.setSpeed(speed)}
+          speeds={speeds}
+          clockText={clockText}
         />
         <SeedControl
           seed={s.seed}

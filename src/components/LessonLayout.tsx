@@ -24,6 +24,10 @@ interface Props {
   readonly presets: readonly LessonPreset[];
   /** The lesson's simulation views (canvases, readouts, charts). */
   readonly children: ReactNode;
+  /** Playback speeds to offer instead of the shared list. */
+  readonly speeds?: readonly number[] | undefined;
+  /** A second reading of the simulated clock in the playback bar. */
+  readonly clockText?: ((simTimeS: number) => string) | undefined;
 }
 
 export function LessonLayout(props: Props) {
@@ -52,7 +56,12 @@ export function LessonLayout(props: Props) {
           />
         </div>
         <aside className="lesson-side" aria-label="Controls">
-          <LessonControls session={session} presets={props.presets} />
+          <LessonControls
+            session={session}
+            presets={props.presets}
+            speeds={props.speeds}
+            clockText={props.clockText}
+          />
         </aside>
       </div>
     </>

@@ -64,6 +64,24 @@ describe('PlaybackBar', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Running at 37× — slower than asked');
   });
 
+  it('offers a lesson’s own speeds and a second reading of the clock', async () => {
+    const { props, user } = setup({
+      speed: 120,
+      speeds: [1, 120, 3600],
+      clockText: (t) => `Day 1, at ${Math.floor(t)} s`,
+    });
+    const speed = screen.getByRole('combobox', { name: 'Speed' });
+    expect(Array.from(speed.querySelectorAll('option'), (o) => o.value)).toEqual([
+      '1',
+      '120',
+      '3600',
+    ]);
+    await user.selectOptions(speed, '3600');
+    expect(props.onSpeed).toHaveBeenCalledWith(3600);
+    expect(screen.getByText('(Day 1, at 65 s)')).toBeInTheDocument();
+    expect(screen.getByText('01:05').tagName).toBe('TIME');
+  });
+
   it('keeps the status empty when keeping up', () => {
     setup({ playing: true, lagging: false });
     expect(screen.getByRole('status')).toBeEmptyDOMElement();

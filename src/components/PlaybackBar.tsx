@@ -24,6 +24,10 @@ export interface PlaybackBarProps {
   readonly lagging: boolean;
   /** Speed actually achieved recently, simulated seconds per wall second. */
   readonly achievedSpeed: number;
+  /** Speeds to offer instead of {@link PLAYBACK_SPEEDS} (lessons that run for days). */
+  readonly speeds?: readonly number[] | undefined;
+  /** A second reading of the clock, such as the time of day ("Day 1, 09:12"). */
+  readonly clockText?: ((simTimeS: number) => string) | undefined;
 }
 
 /** Simulated time as `mm:ss`, or `h:mm:ss` from one hour on. */
@@ -48,7 +52,8 @@ export function formatSpeed(speed: number): string {
 export function PlaybackBar(props: PlaybackBarProps) {
   const { playing, speed, simTimeS, lagging, achievedSpeed } = props;
   const speedId = useId();
-  const options = PLAYBACK_SPEEDS.includes(speed) ? PLAYBACK_SPEEDS : [...PLAYBACK_SPEEDS, speed];
+  const offered = props.speeds ?? PLAYBACK_SPEEDS;
+  const options = offered.includes(speed) ? offered : [...offered, speed];
   const lagText =
     !lagging || !playing
       ? ''
@@ -95,6 +100,9 @@ export function PlaybackBar(props: PlaybackBarProps) {
         >
           {formatSimTime(simTimeS)}
         </time>
+        {props.clockText && (
+          <span className="playback-clock-note"> ({props.clockText(simTimeS)})</span>
+        )}
       </p>
       <p className="playback-lag" role="status">
         {lagText}

@@ -1,16 +1,9 @@
 // The lesson catalogue: every lesson the app knows, live or coming, in display order.
 // Routes, the home page and the embed page find lessons here and nowhere else.
 import type { LessonDefinition } from './types.ts';
+import { autoscaling } from './autoscaling/index.ts';
 import { loadBalancing } from './load-balancing/index.ts';
 import { rateLimiting } from './rate-limiting/index.ts';
-
-const autoscaling: LessonDefinition = {
-  id: 'autoscaling',
-  title: 'Autoscaling',
-  summary:
-    'Follow a scaling loop as it chases a morning spike through metric delays, boot times and cooldowns, and tune reactive, scheduled and predictive policies until capacity keeps up without oscillating.',
-  status: 'coming',
-};
 
 const cdn: LessonDefinition = {
   id: 'cdn',

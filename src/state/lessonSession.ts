@@ -52,6 +52,8 @@ export interface SessionOptions {
   readonly autoplay: boolean;
   /** Keep the page URL in step with the state. */
   readonly syncUrl: boolean;
+  /** Playback speed to start with (simulated seconds per wall second); 1 when not given. */
+  readonly speed?: number | undefined;
 }
 
 /** Owns the client and the store for one lesson page. */
@@ -74,6 +76,8 @@ export class LessonSession {
       }),
   );
   private noticeId = 0;
+  /** Lane 0's clock in the newest snapshot of any kind (the store only sees full ones). */
+  private latestNowS = 0;
   private readonly syncUrl: boolean;
 
   constructor(options: SessionOptions) {
@@ -87,7 +91,7 @@ export class LessonSession {
       variants: null,
       paramsB: initial.paramsB,
       playing: false,
-      speed: 1,
+      speed: options.speed ?? 1,
       lanes: [],
       simTimeS: 0,
       lagging: false,
@@ -127,6 +131,7 @@ export class LessonSession {
         return;
       case 'snapshot':
         this.ready = true;
+        this.latestNowS = msg.lanes[0]?.nowS ?? 0;
         for (const listener of this.frameListeners) listener(msg);
         if (msg.full) this.fullUpdates.push(msg);
         return;
@@ -189,6 +194,22 @@ export class LessonSession {
   setSpeed(speed: number): void {
     this.store.setState({ speed });
     if (this.store.getState().playing) this.client.send({ type: 'setSpeed', speed });
+  }
+
+  /**
+   * Moves the run to simulated time `tS`, then goes on playing if it was. Forward, the run
+   * continues exactly as it would have (the worker replays its change log). Backward, the past
+   * is re-run with the current parameters, which the parameter panel shows.
+   */
+  seek(tS: number): void {
+    if (!Number.isFinite(tS)) return;
+    const target = Math.max(0, tS);
+    const wasPlaying = this.store.getState().playing;
+    if (target < this.latestNowS) this.client.send({ type: 'reset' });
+    this.client.send({ type: 'seek', tS: target });
+    this.latestNowS = target;
+    if (wasPlaying) this.play();
+    else this.store.setState({ playing: false });
   }
 
   /** Restarts from time zero with the current parameters. */

@@ -3,6 +3,7 @@
 // Worker cannot start). The UI never touches the simulation core directly.
 import type { MainToWorker, WorkerToMain } from '../sim/worker/protocol.ts';
 import type { RunResult, Scenario } from '../sim/scenario.ts';
+import { activeMessageProbe } from './messageProbe.ts';
 
 export type SimListener = (msg: WorkerToMain) => void;
 
@@ -71,7 +72,16 @@ export class WorkerSimClient extends BaseClient {
     onFatal: (message: string) => void,
   ) {
     super();
-    worker.onmessage = (event: MessageEvent<WorkerToMain>) => this.receive(event.data);
+    const probe = activeMessageProbe();
+    worker.onmessage =
+      probe === null
+        ? (event: MessageEvent<WorkerToMain>) => this.receive(event.data)
+        : (event: MessageEvent<WorkerToMain>) => {
+            // Browser tests only (`?e2e`): the cost of handling one message on the main thread.
+            const t0 = performance.now();
+            this.receive(event.data);
+            probe.record(performance.now() - t0);
+          };
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
       const message = event.message || 'the simulation worker stopped';

@@ -6,6 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { LessonSchema } from '../sim/model.ts';
 import { parseLessonQuery } from '../url/lessonUrl.ts';
 import { LessonSession, type SessionState } from './lessonSession.ts';
+import { enableMessageProbe } from './messageProbe.ts';
 
 function prefersReducedMotion(): boolean {
   return (
@@ -18,23 +19,32 @@ function prefersReducedMotion(): boolean {
  * The session for `model`, created from the current URL after mount and disposed on leave
  * (an effect, so React's strict-mode double mount cannot leak a worker). Null until ready.
  */
-export function useLessonSession(model: LessonSchema, embedded: boolean): LessonSession | null {
+export function useLessonSession(
+  model: LessonSchema,
+  embedded: boolean,
+  /** Playback speed to start with, for lessons whose runs last hours or days. */
+  speed?: number,
+): LessonSession | null {
   const [session, setSession] = useState<LessonSession | null>(null);
   useEffect(() => {
     const search = window.location.search;
+    // `?e2e` also measures each worker message's main-thread cost (before the client exists).
+    const e2e = new URLSearchParams(search).has('e2e');
+    const messages = e2e ? enableMessageProbe() : null;
     const created = new LessonSession({
       model,
       initial: parseLessonQuery(search, model.paramGroups),
       autoplay: !prefersReducedMotion() && !new URLSearchParams(search).has('paused'),
       syncUrl: !embedded,
+      speed,
     });
     setSession(created);
     // `?e2e` exposes the session to browser tests (seeded runs through the real Worker).
-    if (new URLSearchParams(search).has('e2e')) {
-      (window as unknown as { __lab?: unknown }).__lab = { session: created };
+    if (e2e) {
+      (window as unknown as { __lab?: unknown }).__lab = { session: created, messages };
     }
     return () => created.dispose();
-  }, [model, embedded]);
+  }, [model, embedded, speed]);
   return session;
 }
 

@@ -413,7 +413,7 @@ export const paramGroups: readonly ParamGroup[] = [
         max: 1800,
         step: 10,
         default: 60,
-        help: 'A new instance serves at half speed and is left out of the metric for this long.',
+        help: 'A new instance serves at half speed for this long and is left out of the per-instance metrics.',
       },
       {
         kind: 'number',
