@@ -46,7 +46,6 @@ const FLEET_AREAS: readonly LineSpec[] = [
 const FLEET_LINES: readonly LineSpec[] = [
   { key: 'ideal', label: 'ideal instances (theory)', color: THEORY_COLOR, dashed: true },
 ];
-const METRIC_LINES: readonly LineSpec[] = [{ key: 'metric', label: 'metric', color: blue }];
 const LATENCY_LINES: readonly LineSpec[] = [
   { key: 'p99', label: 'p99, worst second (ms)', color: blue },
   { key: 'failed', label: 'errors (req/s)', color: vermillion, dashed: true, right: true },
@@ -62,6 +61,11 @@ const METRIC_AXIS: Record<ScalingMetric, string> = {
   'queue-depth': 'requests per instance',
   'p99-latency': 'p99 (ms)',
 };
+
+/** The metric's line, labelled with what it measures ("CPU (%)", not "metric"). */
+function metricLines(metric: ScalingMetric): readonly LineSpec[] {
+  return [{ key: 'metric', label: METRIC_AXIS[metric], color: blue }];
+}
 
 const money = (x: number | undefined) => `$${(x ?? 0).toFixed(2)}`;
 
@@ -138,7 +142,7 @@ function AsChartsImpl({ snapshot, params, prefix }: Props) {
         data={metric}
         startHour={startHour}
         yLabel={METRIC_AXIS[metricId] ?? 'metric'}
-        lines={METRIC_LINES}
+        lines={metricLines(metricId)}
         referenceLines={targetLine}
         summary={`Latest datapoint${when}: ${formatMetric(metricId, v?.metric ?? NaN)} against a target of ${formatMetric(metricId, metricTarget)}.`}
       />
