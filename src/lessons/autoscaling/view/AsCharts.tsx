@@ -62,10 +62,13 @@ const METRIC_AXIS: Record<ScalingMetric, string> = {
   'p99-latency': 'p99 (ms)',
 };
 
-/** The metric's line, labelled with what it measures ("CPU (%)", not "metric"). */
-function metricLines(metric: ScalingMetric): readonly LineSpec[] {
-  return [{ key: 'metric', label: METRIC_AXIS[metric], color: blue }];
-}
+/** The metric's line, labelled with what it measures; one stable array per metric. */
+const METRIC_LINES: Record<ScalingMetric, readonly LineSpec[]> = {
+  cpu: [{ key: 'metric', label: METRIC_AXIS.cpu, color: blue }],
+  'rps-per-instance': [{ key: 'metric', label: METRIC_AXIS['rps-per-instance'], color: blue }],
+  'queue-depth': [{ key: 'metric', label: METRIC_AXIS['queue-depth'], color: blue }],
+  'p99-latency': [{ key: 'metric', label: METRIC_AXIS['p99-latency'], color: blue }],
+};
 
 const money = (x: number | undefined) => `$${(x ?? 0).toFixed(2)}`;
 
@@ -142,7 +145,7 @@ function AsChartsImpl({ snapshot, params, prefix }: Props) {
         data={metric}
         startHour={startHour}
         yLabel={METRIC_AXIS[metricId] ?? 'metric'}
-        lines={metricLines(metricId)}
+        lines={METRIC_LINES[metricId]}
         referenceLines={targetLine}
         summary={`Latest datapoint${when}: ${formatMetric(metricId, v?.metric ?? NaN)} against a target of ${formatMetric(metricId, metricTarget)}.`}
       />
