@@ -8,6 +8,7 @@ import type { RunResult, Scenario } from '../sim/scenario.ts';
 import { PROGRESS_KEY, parseProgress, useProgress } from '../state/progress.ts';
 import { AssignmentPanel } from './AssignmentPanel.tsx';
 import type { AssignmentPanelProps } from './AssignmentPanel.tsx';
+import { AssignmentGradedContext, type AssignmentGraded } from './assignments/gradedContext.ts';
 
 /** A result whose p95 latency and throughput the fixture checks read. */
 function resultFor(scenario: Scenario, p95: number, throughputRps = 100): RunResult {
@@ -93,7 +94,10 @@ const reflection: Assignment = {
 
 const all = [challenge, prediction, numeric, choice, reflection];
 
-function setup(overrides: Partial<AssignmentPanelProps> = {}) {
+function setup(
+  overrides: Partial<AssignmentPanelProps> = {},
+  onGraded: ((g: AssignmentGraded) => void) | null = null,
+) {
   const runScenario = vi.fn((s: Scenario) => Promise.resolve(resultFor(s, 80)));
   const props: AssignmentPanelProps = {
     lessonId: 'lb',
@@ -103,7 +107,11 @@ function setup(overrides: Partial<AssignmentPanelProps> = {}) {
     runScenario,
     ...overrides,
   };
-  const view = render(<AssignmentPanel {...props} />);
+  const view = render(
+    <AssignmentGradedContext value={onGraded}>
+      <AssignmentPanel {...props} />
+    </AssignmentGradedContext>,
+  );
   const user = userEvent.setup();
   const article = (name: string) => within(screen.getByRole('article', { name }));
   return { user, runScenario, props, view, article };
@@ -346,6 +354,28 @@ describe('AssignmentPanel', () => {
     await user.click(q.getByRole('button', { name: 'Check' }));
     expect(q.getByText('Status: Passed')).toBeInTheDocument();
     expect(screen.getByText(/not keeping your progress/)).toBeInTheDocument();
+  });
+
+  it('tells a listener (the embed page) each grade, but not a saved reflection', async () => {
+    const graded = vi.fn<(g: AssignmentGraded) => void>();
+    const { user, article } = setup({}, graded);
+    await user.click(
+      article('Keep p95 under 100 ms').getByRole('button', { name: 'Check my configuration' }),
+    );
+    await article('Keep p95 under 100 ms').findByText('Status: Passed');
+    const q = article('Best policy');
+    await user.click(q.getByRole('radio', { name: 'Random' }));
+    await user.click(q.getByRole('button', { name: 'Check' }));
+    const n = article('Mean wait');
+    await user.type(n.getByRole('spinbutton', { name: 'Your answer' }), '52{Enter}');
+    const r = article('Why not always add servers?');
+    await user.type(r.getByRole('textbox', { name: 'Your answer' }), 'Cost.');
+    await user.click(r.getByRole('button', { name: 'Save my answer' }));
+    expect(graded.mock.calls.map(([g]) => g)).toEqual([
+      { lessonId: 'lb', assignmentId: 'c1', kind: 'challenge', pass: true },
+      { lessonId: 'lb', assignmentId: 'q1', kind: 'choice', pass: false },
+      { lessonId: 'lb', assignmentId: 'n1', kind: 'numeric', pass: true },
+    ]);
   });
 
   it('says so on load when storage cannot be read', () => {

@@ -1,6 +1,6 @@
 // A lesson's assignments: each rendered as an article by kind, graded in place (challenges and
 // predictions by running the simulation), with the learner's saved progress shown on load.
-import { useCallback, useId } from 'react';
+import { useCallback, useContext, useId } from 'react';
 import type { Assignment } from '../sim/assignments.ts';
 import type { ParamGroup, ParamValue } from '../sim/params.ts';
 import type { RunResult, Scenario } from '../sim/scenario.ts';
@@ -8,6 +8,7 @@ import { getRecord, selectRecord, selectStorageProblem, useProgress } from '../s
 import type { AssignmentRecordDraft, StorageProblem } from '../state/progress.ts';
 import { ChallengeBody } from './assignments/ChallengeBody.tsx';
 import { ChoiceBody } from './assignments/ChoiceBody.tsx';
+import { AssignmentGradedContext } from './assignments/gradedContext.ts';
 import { NumericBody } from './assignments/NumericBody.tsx';
 import { PredictionBody } from './assignments/PredictionBody.tsx';
 import { ReflectionBody } from './assignments/ReflectionBody.tsx';
@@ -41,9 +42,16 @@ function AssignmentCard(props: CardProps) {
   const { lessonId, assignment: a } = props;
   const headingId = useId();
   const record = useProgress(selectRecord(lessonId, a.id));
+  const onGraded = useContext(AssignmentGradedContext);
   const save = useCallback(
-    (draft: AssignmentRecordDraft) => useProgress.getState().record(lessonId, a.id, draft),
-    [lessonId, a.id],
+    (draft: AssignmentRecordDraft) => {
+      useProgress.getState().record(lessonId, a.id, draft);
+      // Only a grade is reported: a reflection's 'answered' is not graded.
+      if (onGraded !== null && draft.status !== 'answered') {
+        onGraded({ lessonId, assignmentId: a.id, kind: a.kind, pass: draft.status === 'passed' });
+      }
+    },
+    [lessonId, a.id, a.kind, onGraded],
   );
   const common = { record, save };
   const run = { lessonId, seed: props.seed, runScenario: props.runScenario };

@@ -1,30 +1,69 @@
 // The iframe route `/embed/:lessonId`: the lesson without site chrome, an optional teacher
-// prompt (plain text only) and height/ready messages to the hosting page.
-import { useEffect, useRef, type RefObject } from 'react';
+// prompt (plain text only), and the documented messages to and from the hosting page
+// (embedMessages.ts): ready, resize and assignment results out; request-size in.
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useParams, useSearchParams } from 'react-router';
+import {
+  AssignmentGradedContext,
+  type OnAssignmentGraded,
+} from '../components/assignments/gradedContext.ts';
 import { findLesson } from '../lessons/registry.ts';
-import { isFramed, postToHost, teacherPrompt } from './embedMessages.ts';
+import {
+  isFramed,
+  isFromHost,
+  parseHostMessage,
+  postToHost,
+  teacherPrompt,
+} from './embedMessages.ts';
 import { LessonBody } from './LessonBody.tsx';
 
-/** Tells the host when the page is ready and whenever its height changes. */
+/**
+ * Tells the host when the page is ready and whenever its height changes, and answers the
+ * host's request-size message. Any other message, or one from another window, is ignored.
+ */
 function useHostMessages(lessonId: string, root: RefObject<HTMLElement | null>): void {
   useEffect(() => {
     if (!isFramed()) return undefined;
     postToHost({ type: 'scaling-lab:ready', lesson: lessonId });
     const el = root.current;
-    if (el === null || typeof ResizeObserver === 'undefined') return undefined;
+    if (el === null) return undefined;
     let lastHeight = -1;
-    const report = () => {
+    const report = (force: boolean) => {
       const height = Math.ceil(el.getBoundingClientRect().height);
-      if (height === lastHeight) return;
+      if (height === lastHeight && !force) return;
       lastHeight = height;
       postToHost({ type: 'scaling-lab:resize', height });
     };
-    const observer = new ResizeObserver(report);
-    observer.observe(el);
-    report();
-    return () => observer.disconnect();
+    const onMessage = (event: MessageEvent) => {
+      if (!isFromHost(event)) return;
+      const msg = parseHostMessage(event.data);
+      if (msg?.type === 'scaling-lab:request-size') report(true);
+    };
+    window.addEventListener('message', onMessage);
+    const observer =
+      typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => report(false));
+    observer?.observe(el);
+    report(false);
+    return () => {
+      window.removeEventListener('message', onMessage);
+      observer?.disconnect();
+    };
   }, [lessonId, root]);
+}
+
+/** Posts each graded assignment to the host; null when not framed (nobody to tell). */
+function useResultReporter(lessonId: string): OnAssignmentGraded | null {
+  return useMemo(() => {
+    if (!isFramed()) return null;
+    return (graded) =>
+      postToHost({
+        type: 'scaling-lab:assignment-result',
+        lesson: lessonId,
+        assignment: graded.assignmentId,
+        kind: graded.kind,
+        pass: graded.pass,
+      });
+  }, [lessonId]);
 }
 
 /** Embed page: finds the lesson by id and renders it for an iframe. */
@@ -34,6 +73,7 @@ export default function EmbedPage() {
   const lesson = findLesson(lessonId);
   const root = useRef<HTMLDivElement>(null);
   useHostMessages(lessonId ?? '', root);
+  const onGraded = useResultReporter(lessonId ?? '');
 
   const prompt = teacherPrompt(search.get('prompt'));
   const live = lesson !== undefined && lesson.status === 'live' && lesson.view !== undefined;
@@ -60,7 +100,11 @@ export default function EmbedPage() {
             <p>This lesson is coming next and cannot be embedded yet. {lesson.summary}</p>
           </>
         )}
-        {live && <LessonBody lesson={lesson} embedded />}
+        {live && (
+          <AssignmentGradedContext value={onGraded}>
+            <LessonBody lesson={lesson} embedded />
+          </AssignmentGradedContext>
+        )}
       </main>
     </div>
   );

@@ -82,9 +82,16 @@ export function TopologyCanvas({ session, lane, serverNames, natShare, label }: 
       }
     });
     let raf = 0;
+    let drawnServers = -1;
     const frame = () => {
       const canvas = canvasRef.current;
       if (canvas) {
+        // How many servers the picture shows, for tests that time a slider's effect; written
+        // only when it changes, so a frame costs nothing extra.
+        if (state.servers.length !== drawnServers) {
+          drawnServers = state.servers.length;
+          canvas.dataset.servers = String(drawnServers);
+        }
         const ctx = canvas.getContext('2d');
         const now = performance.now();
         state.particles = state.particles.filter((p) => now - p.bornMs < FLIGHT_MS);
