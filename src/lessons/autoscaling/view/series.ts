@@ -3,10 +3,19 @@
 // and the scaling actions as markers on the instances chart. Pure, so it is tested alone.
 import { unpackActions } from './actions.ts';
 
-/** Rows per chart: recharts redraws cost in proportion, and a chart is a few hundred pixels. */
-export const MAX_POINTS = 120;
-/** Action markers drawn at most (the newest). */
+/**
+ * Rows per chart: recharts redraws cost in proportion, and a chart is a few hundred pixels. At
+ * 120 rows (and up to 200 markers) one chart's update took 40 to 70 ms at 7200x with no
+ * cooldown, over the 50 ms long-task bar (e2e/lesson-gates.spec.ts).
+ */
+export const MAX_POINTS = 80;
+/** Actions read from the snapshot at most (the newest). */
 export const MAX_MARKERS = 200;
+/**
+ * Markers drawn at most per direction (the newest), after keeping one per chart row: each is a
+ * recharts element, and markers closer than a row overlap on screen anyway.
+ */
+export const MAX_MARKERS_SHOWN = 40;
 
 export type Row = Readonly<Record<string, number | null>>;
 
@@ -119,11 +128,25 @@ export function buildSeries(
   }
   const from = t[0] ?? 0;
   const actions = unpackActions(a.actions, MAX_MARKERS).filter((x) => x.atS >= from);
+  // The span of one chart row in seconds; one marker per direction and row (the row's last).
+  const rowS = k * Math.max(1e-9, ((t[n - 1] ?? from) - from) / Math.max(1, n - 1));
+  const thin = (list: typeof actions): { t: number; y: number }[] => {
+    const kept: { t: number; y: number }[] = [];
+    let lastRow = -1;
+    for (const x of list) {
+      const row = Math.floor((x.atS - from) / rowS);
+      const point = { t: Math.round(x.atS), y: x.to };
+      if (row === lastRow && kept.length > 0) kept[kept.length - 1] = point;
+      else kept.push(point);
+      lastRow = row;
+    }
+    return kept.slice(-MAX_MARKERS_SHOWN);
+  };
   return {
     ...out,
     markers: {
-      out: actions.filter((x) => x.to > x.from).map((x) => ({ t: Math.round(x.atS), y: x.to })),
-      in: actions.filter((x) => x.to < x.from).map((x) => ({ t: Math.round(x.atS), y: x.to })),
+      out: thin(actions.filter((x) => x.to > x.from)),
+      in: thin(actions.filter((x) => x.to < x.from)),
     },
   };
 }
