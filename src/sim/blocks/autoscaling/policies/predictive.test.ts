@@ -3,18 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { REASON, type PolicyContext, type PolicySettings } from '../policy.ts';
 import { decidePredictive, forecastCount, predictive } from './predictive.ts';
-
-const SETTINGS: PolicySettings = {
-  scaleOutAtPct: 100,
-  scaleInAtPct: 50,
-  stepSize: 2,
-  scheduleStartHour: 8.75,
-  scheduleEndHour: 10.25,
-  scheduledInstances: 15,
-  minInstances: 2,
-  forecastLeadS: 600,
-  rpsPerInstanceAtTarget: 70,
-};
+import { policyContext } from './testContext.ts';
 
 /** A forecast of `peak` req/s between `from` and `to` (absolute seconds), `base` elsewhere. */
 function spikeForecast(base: number, peak: number, from: number, to: number) {
@@ -31,14 +20,14 @@ function ctx(
   forecastPeak: (a: number, b: number) => number | null,
   over: Partial<PolicySettings> = {},
 ): PolicyContext {
-  return {
+  return policyContext({
+    desired,
+    forecastPeak,
+    settings: over,
+    datapoints: [500, 500, 500],
     nowS: 86_400 + 8.8 * 3600,
     timeOfDayS: 8.8 * 3600,
-    metric: { name: 'cpu', datapoints: [500, 500, 500], target: 70 },
-    fleet: { desired, booting: 0, warming: 0, inService: desired },
-    settings: { ...SETTINGS, ...over },
-    forecastPeak,
-  };
+  });
 }
 
 describe('predictive scaling', () => {

@@ -1,30 +1,12 @@
 // Predictive plus reactive: the forecast is a floor set ahead of time, target tracking works
 // above it, and scale-in by the metric never goes below the floor.
 import { describe, expect, it } from 'vitest';
-import { REASON, type PolicyContext, type PolicySettings } from '../policy.ts';
+import { REASON, type PolicyContext } from '../policy.ts';
 import { decideHybrid, predictiveReactive } from './predictiveReactive.ts';
-
-const SETTINGS: PolicySettings = {
-  scaleOutAtPct: 100,
-  scaleInAtPct: 50,
-  stepSize: 2,
-  scheduleStartHour: 8.75,
-  scheduleEndHour: 10.25,
-  scheduledInstances: 15,
-  minInstances: 2,
-  forecastLeadS: 600,
-  rpsPerInstanceAtTarget: 70,
-};
+import { policyContext } from './testContext.ts';
 
 function ctx(datapoints: number[], desired: number, forecast: number | null): PolicyContext {
-  return {
-    nowS: 2 * 86_400,
-    timeOfDayS: 0,
-    metric: { name: 'cpu', datapoints, target: 70 },
-    fleet: { desired, booting: 0, warming: 0, inService: desired },
-    settings: SETTINGS,
-    forecastPeak: () => forecast,
-  };
+  return policyContext({ datapoints, desired, nowS: 2 * 86_400, forecastPeak: () => forecast });
 }
 
 describe('predictive + reactive', () => {

@@ -3,28 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { REASON, type PolicyContext, type PolicySettings } from '../policy.ts';
 import { decideScheduled, inWindow, scheduled } from './scheduled.ts';
-
-const SETTINGS: PolicySettings = {
-  scaleOutAtPct: 100,
-  scaleInAtPct: 50,
-  stepSize: 2,
-  scheduleStartHour: 8.75,
-  scheduleEndHour: 10.25,
-  scheduledInstances: 15,
-  minInstances: 2,
-  forecastLeadS: 600,
-  rpsPerInstanceAtTarget: 70,
-};
+import { policyContext } from './testContext.ts';
 
 function ctx(hour: number, desired: number, over: Partial<PolicySettings> = {}): PolicyContext {
-  return {
+  return policyContext({
+    desired,
+    settings: over,
     nowS: 86_400 + hour * 3600,
     timeOfDayS: hour * 3600,
-    metric: { name: 'cpu', datapoints: [NaN], target: 70 },
-    fleet: { desired, booting: 0, warming: 0, inService: desired },
-    settings: { ...SETTINGS, ...over },
-    forecastPeak: () => null,
-  };
+  });
 }
 
 describe('scheduled scaling', () => {

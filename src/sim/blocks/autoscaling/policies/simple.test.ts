@@ -1,29 +1,17 @@
 // Simple scaling: a fixed step out whatever the size of the breach, one in.
 import { describe, expect, it } from 'vitest';
-import { REASON, type PolicyContext, type PolicySettings } from '../policy.ts';
+import { REASON, type PolicyContext } from '../policy.ts';
 import { decideSimple, simple } from './simple.ts';
-
-const SETTINGS: PolicySettings = {
-  scaleOutAtPct: 100,
-  scaleInAtPct: 50,
-  stepSize: 3,
-  scheduleStartHour: 8.75,
-  scheduleEndHour: 10.25,
-  scheduledInstances: 15,
-  minInstances: 2,
-  forecastLeadS: 600,
-  rpsPerInstanceAtTarget: 70,
-};
+import { policyContext } from './testContext.ts';
 
 function ctx(datapoints: number[], desired: number, target = 70): PolicyContext {
-  return {
-    nowS: 0,
-    timeOfDayS: 0,
-    metric: { name: 'rps-per-instance', datapoints, target },
-    fleet: { desired, booting: 0, warming: 0, inService: desired },
-    settings: SETTINGS,
-    forecastPeak: () => null,
-  };
+  return policyContext({
+    datapoints,
+    desired,
+    target,
+    metric: 'rps-per-instance',
+    settings: { stepSize: 3 },
+  });
 }
 
 describe('simple scaling', () => {

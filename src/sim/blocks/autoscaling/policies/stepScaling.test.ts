@@ -1,30 +1,11 @@
 // Step scaling: 1, 2 or 3 steps by the size of the breach, one instance in at a time.
 import { describe, expect, it } from 'vitest';
-import { REASON, type PolicyContext, type PolicySettings } from '../policy.ts';
+import { REASON, type PolicySettings } from '../policy.ts';
 import { decideStep, stepMultiple, stepScaling } from './stepScaling.ts';
-
-const SETTINGS: PolicySettings = {
-  scaleOutAtPct: 100,
-  scaleInAtPct: 50,
-  stepSize: 2,
-  scheduleStartHour: 8.75,
-  scheduleEndHour: 10.25,
-  scheduledInstances: 15,
-  minInstances: 2,
-  forecastLeadS: 600,
-  rpsPerInstanceAtTarget: 70,
-};
+import { policyContext } from './testContext.ts';
 
 function ctx(datapoints: number[], desired: number, over: Partial<PolicySettings> = {}) {
-  const c: PolicyContext = {
-    nowS: 0,
-    timeOfDayS: 0,
-    metric: { name: 'cpu', datapoints, target: 60 },
-    fleet: { desired, booting: 0, warming: 0, inService: desired },
-    settings: { ...SETTINGS, ...over },
-    forecastPeak: () => null,
-  };
-  return c;
+  return policyContext({ datapoints, desired, target: 60, settings: over });
 }
 
 describe('step scaling', () => {

@@ -1,30 +1,12 @@
 // Target tracking: ceil(current x latest / target) only when every datapoint is on the same side
 // of the target, nothing inside it, and no decision from missing (NaN) data.
 import { describe, expect, it } from 'vitest';
-import { REASON, type PolicyContext, type PolicySettings } from '../policy.ts';
+import { REASON, type PolicyContext } from '../policy.ts';
 import { proportionalCount, targetTracking, trackTarget } from './targetTracking.ts';
-
-const SETTINGS: PolicySettings = {
-  scaleOutAtPct: 100,
-  scaleInAtPct: 50,
-  stepSize: 2,
-  scheduleStartHour: 8.75,
-  scheduleEndHour: 10.25,
-  scheduledInstances: 15,
-  minInstances: 2,
-  forecastLeadS: 600,
-  rpsPerInstanceAtTarget: 70,
-};
+import { policyContext } from './testContext.ts';
 
 function ctx(datapoints: number[], desired: number, target = 70): PolicyContext {
-  return {
-    nowS: 3600,
-    timeOfDayS: 3600,
-    metric: { name: 'cpu', datapoints, target },
-    fleet: { desired, booting: 0, warming: 0, inService: desired },
-    settings: SETTINGS,
-    forecastPeak: () => null,
-  };
+  return policyContext({ datapoints, desired, target, nowS: 3600, timeOfDayS: 3600 });
 }
 
 describe('target tracking', () => {
