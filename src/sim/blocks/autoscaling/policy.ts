@@ -120,6 +120,37 @@ export function latest(datapoints: readonly number[]): number {
   return NaN;
 }
 
+/** A threshold alarm that fired: every datapoint above the scale-out or below the scale-in mark. */
+export interface ThresholdAlarm {
+  readonly direction: 1 | -1;
+  /** The latest datapoint and the threshold it was compared with. */
+  readonly value: number;
+  readonly threshold: number;
+  readonly periods: number;
+}
+
+/**
+ * The alarm simple and step scaling act on: out when every datapoint is above `scaleOutAtPct`
+ * % of the target, in when every one is below `scaleInAtPct` % (and more than one instance is
+ * left); null otherwise or without data.
+ */
+export function thresholdAlarm(ctx: PolicyContext): ThresholdAlarm | null {
+  const { datapoints, target } = ctx.metric;
+  const value = latest(datapoints);
+  if (!Number.isFinite(value) || !(target > 0)) return null;
+  const s = ctx.settings;
+  const periods = datapoints.length;
+  const outAt = (target * s.scaleOutAtPct) / 100;
+  if (breaching(datapoints, outAt, 1) === periods) {
+    return { direction: 1, value, threshold: outAt, periods };
+  }
+  const inAt = (target * s.scaleInAtPct) / 100;
+  if (breaching(datapoints, inAt, -1) === periods && ctx.fleet.desired > 1) {
+    return { direction: -1, value, threshold: inAt, periods };
+  }
+  return null;
+}
+
 const METRIC_TEXT: Record<ScalingMetric, { name: string; unit: string; digits: number }> = {
   cpu: { name: 'CPU', unit: ' %', digits: 0 },
   'rps-per-instance': { name: 'Requests per instance', unit: ' req/s', digits: 0 },

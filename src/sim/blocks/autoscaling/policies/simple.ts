@@ -2,38 +2,23 @@
 // evaluation period: add the step size. Below the scale-in threshold for every period: remove
 // one. Nothing about the size of the breach reaches the decision.
 import {
-  breaching,
-  latest,
   REASON,
+  thresholdAlarm,
   type Decision,
   type PolicyContext,
   type ScalingPolicy,
 } from '../policy.ts';
 
 export function decideSimple(ctx: PolicyContext): Decision | null {
-  const { datapoints, target } = ctx.metric;
-  const value = latest(datapoints);
-  if (!Number.isFinite(value) || !(target > 0)) return null;
-  const s = ctx.settings;
-  const n = datapoints.length;
-  const current = ctx.fleet.desired;
-  const outAt = (target * s.scaleOutAtPct) / 100;
-  const inAt = (target * s.scaleInAtPct) / 100;
-  if (breaching(datapoints, outAt, 1) === n) {
-    return {
-      desired: current + s.stepSize,
-      reason: { code: REASON.simpleOut, value, threshold: outAt, periods: n },
-      reactive: true,
-    };
-  }
-  if (breaching(datapoints, inAt, -1) === n && current > 1) {
-    return {
-      desired: current - 1,
-      reason: { code: REASON.simpleIn, value, threshold: inAt, periods: n },
-      reactive: true,
-    };
-  }
-  return null;
+  const alarm = thresholdAlarm(ctx);
+  if (alarm === null) return null;
+  const { direction, value, threshold, periods } = alarm;
+  const out = direction > 0;
+  return {
+    desired: ctx.fleet.desired + (out ? ctx.settings.stepSize : -1),
+    reason: { code: out ? REASON.simpleOut : REASON.simpleIn, value, threshold, periods },
+    reactive: true,
+  };
 }
 
 export const simple: ScalingPolicy = { name: 'simple', decide: decideSimple };

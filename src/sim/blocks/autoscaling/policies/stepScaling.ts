@@ -3,8 +3,7 @@
 // the step size for a latest value up to 20 %, up to 50 % and beyond 50 % of the target over
 // the threshold); when every one is below the scale-in threshold, remove one instance.
 import {
-  breaching,
-  latest,
+  thresholdAlarm,
   REASON,
   type Decision,
   type PolicyContext,
@@ -22,31 +21,22 @@ export function stepMultiple(breachPct: number): number {
 }
 
 export function decideStep(ctx: PolicyContext): Decision | null {
-  const { datapoints, target } = ctx.metric;
-  const value = latest(datapoints);
-  if (!Number.isFinite(value) || !(target > 0)) return null;
-  const s = ctx.settings;
-  const n = datapoints.length;
-  const current = ctx.fleet.desired;
-  const outAt = (target * s.scaleOutAtPct) / 100;
-  const inAt = (target * s.scaleInAtPct) / 100;
-  if (breaching(datapoints, outAt, 1) === n) {
-    const breachPct = ((value - outAt) / target) * 100;
-    const add = stepMultiple(breachPct) * s.stepSize;
+  const alarm = thresholdAlarm(ctx);
+  if (alarm === null) return null;
+  const { direction, value, threshold, periods } = alarm;
+  if (direction < 0) {
     return {
-      desired: current + add,
-      reason: { code: REASON.stepOut, value, threshold: outAt, periods: n },
+      desired: ctx.fleet.desired - 1,
+      reason: { code: REASON.stepIn, value, threshold, periods },
       reactive: true,
     };
   }
-  if (breaching(datapoints, inAt, -1) === n && current > 1) {
-    return {
-      desired: current - 1,
-      reason: { code: REASON.stepIn, value, threshold: inAt, periods: n },
-      reactive: true,
-    };
-  }
-  return null;
+  const breachPct = ((value - threshold) / ctx.metric.target) * 100;
+  return {
+    desired: ctx.fleet.desired + stepMultiple(breachPct) * ctx.settings.stepSize,
+    reason: { code: REASON.stepOut, value, threshold, periods },
+    reactive: true,
+  };
 }
 
 export const stepScaling: ScalingPolicy = { name: 'step-scaling', decide: decideStep };
