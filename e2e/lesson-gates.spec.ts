@@ -24,7 +24,7 @@ import { lessonModels } from '../src/lessons/modelRegistry.ts';
 import { LessonPage } from './pages/LessonPage.ts';
 import {
   installPageMetrics,
-  quantile,
+  playbackFigures,
   startRecording,
   stopRecording,
 } from './support/pageMetrics.ts';
@@ -169,14 +169,10 @@ for (const query of ['', 'cooldownS=0&demandPattern=noisy']) {
     const m = await stopRecording(page);
     const simEnd = await simTime(page);
 
-    const [from, to] = m.windowMs;
-    const during = m.longTasks.filter((t) => t.startMs + t.durationMs >= from && t.startMs <= to);
-    const longest = Math.max(0, ...during.map((t) => t.durationMs));
-    const p50 = quantile(m.frameDeltasMs, 0.5);
-    const p95 = quantile(m.frameDeltasMs, 0.95);
-    const simRate = (simEnd - simStart) / ((to - from) / 1000);
+    const { during, longest, p50, p95, frames, seconds } = playbackFigures(m);
+    const simRate = (simEnd - simStart) / seconds;
     console.log(
-      `[gates] perf autoscaling ${query || 'defaults'}: ${m.frameDeltasMs.length} frames in ${((to - from) / 1000).toFixed(1)} s ` +
+      `[gates] perf autoscaling ${query || 'defaults'}: ${frames} frames in ${seconds.toFixed(1)} s ` +
         `at ${TOP_SPEED}x: frame p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms ` +
         `(budget ${FRAME_P95_BUDGET_MS}); long tasks ${during.length}, longest ${longest.toFixed(0)} ms ` +
         `(budget ${LONG_TASK_BUDGET_MS}); simulated ${simRate.toFixed(0)} s per wall second`,

@@ -150,3 +150,33 @@ export function quantile(values: readonly number[], q: number): number {
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
   return sorted[rank - 1] ?? Number.NaN;
 }
+
+/** The figures a playback window is judged by: its frames and the long tasks inside it. */
+export interface PlaybackFigures {
+  /** Length of the recording window, seconds. */
+  readonly seconds: number;
+  readonly frames: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly worstFrame: number;
+  /** Long tasks that overlap the recording window, and the longest of them (0 when none). */
+  readonly during: LongTask[];
+  readonly longest: number;
+  /** Long tasks before the window (page load), reported but not judged. */
+  readonly beforeWindow: LongTask[];
+}
+
+export function playbackFigures(m: PageMetrics): PlaybackFigures {
+  const [from, to] = m.windowMs;
+  const during = m.longTasks.filter((t) => t.startMs + t.durationMs >= from && t.startMs <= to);
+  return {
+    seconds: (to - from) / 1000,
+    frames: m.frameDeltasMs.length,
+    p50: quantile(m.frameDeltasMs, 0.5),
+    p95: quantile(m.frameDeltasMs, 0.95),
+    worstFrame: Math.max(0, ...m.frameDeltasMs),
+    during,
+    longest: Math.max(0, ...during.map((t) => t.durationMs)),
+    beforeWindow: m.longTasks.filter((t) => t.startMs < from),
+  };
+}
