@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EventQueue } from './EventQueue.ts';
+import fc from 'fast-check';
+import { EventQueue, MAX_TIMERS } from './EventQueue.ts';
 import { Random } from './Random.ts';
 
 interface Ev {
@@ -116,5 +117,119 @@ describe('EventQueue', () => {
     q.push(2, 0, 1, 0);
     q.push(2, 0, 2, 0);
     expect(popAll(q).map((e) => e.a)).toEqual([1, 2]);
+  });
+
+  describe('timers', () => {
+    it('fire in (time, sequence) order with heap events, as if they had been pushed', () => {
+      const q = new EventQueue();
+      const t = q.addTimer();
+      q.push(1, 0, 1, 0);
+      q.arm(t, 1, 9, 2, 7); // same time, armed later: after the pushed event
+      q.push(1, 0, 3, 0); // pushed after the arming: after the timer
+      q.push(0.5, 0, 0, 0);
+      expect(q.size).toBe(4);
+      expect(q.peekTime()).toBe(0.5);
+      expect(popAll(q).map((e) => [e.kind, e.a, e.b])).toEqual([
+        [0, 0, 0],
+        [0, 1, 0],
+        [9, 2, 7],
+        [0, 3, 0],
+      ]);
+      expect(q.size).toBe(0);
+    });
+
+    it('arming again replaces the pending event; disarming drops it', () => {
+      const q = new EventQueue();
+      const t = q.addTimer();
+      q.arm(t, 5, 1, 1, 0);
+      q.arm(t, 3, 1, 2, 0);
+      expect(q.size).toBe(1);
+      expect(q.peekTime()).toBe(3);
+      expect(popAll(q).map((e) => e.a)).toEqual([2]);
+      q.arm(t, 4, 1, 3, 0);
+      q.disarm(t);
+      expect(q.size).toBe(0);
+      expect(q.peekTime()).toBe(Infinity);
+      expect(q.pop()).toBe(false);
+    });
+
+    it('popUpTo leaves a timer that is due later than the limit', () => {
+      const q = new EventQueue();
+      const t = q.addTimer();
+      q.arm(t, 2, 1, 0, 0);
+      expect(q.popUpTo(1.5)).toBe(false);
+      expect(q.size).toBe(1);
+      expect(q.popUpTo(2)).toBe(true);
+      expect(q.time).toBe(2);
+    });
+
+    it(`holds at most ${MAX_TIMERS} timers and says so`, () => {
+      const q = new EventQueue();
+      for (let k = 0; k < MAX_TIMERS; k++) q.addTimer();
+      expect(() => q.addTimer()).toThrow(/holds 8 timers/);
+    });
+
+    it('gives the same order as a heap-only reference with superseded events skipped (property)', () => {
+      // Reference: every arming is a push of a tagged event; popping skips events whose timer
+      // was armed again or disarmed since. The queue under test must give the same sequence.
+      type Op =
+        | { op: 'push'; dt: number }
+        | { op: 'arm'; timer: number; dt: number }
+        | { op: 'disarm'; timer: number }
+        | { op: 'pop' };
+      const timers = 3;
+      const opArb: fc.Arbitrary<Op> = fc.oneof(
+        fc.record({ op: fc.constant('push' as const), dt: fc.integer({ min: 0, max: 6 }) }),
+        fc.record({
+          op: fc.constant('arm' as const),
+          timer: fc.integer({ min: 0, max: timers - 1 }),
+          dt: fc.integer({ min: 0, max: 6 }),
+        }),
+        fc.record({
+          op: fc.constant('disarm' as const),
+          timer: fc.integer({ min: 0, max: timers - 1 }),
+        }),
+        fc.constant({ op: 'pop' as const }),
+      );
+      fc.assert(
+        fc.property(fc.array(opArb, { maxLength: 300 }), (ops) => {
+          const q = new EventQueue(16);
+          const ids = Array.from({ length: timers }, () => q.addTimer());
+          const ref = new EventQueue(16);
+          const version = new Int32Array(timers);
+          let now = 0;
+          let tag = 0;
+          const got: number[] = [];
+          const want: number[] = [];
+          const popRef = () => {
+            while (ref.pop()) {
+              // b < 0 marks a timer event: -1 - timer; a carries its version.
+              if (ref.b >= 0 || ref.a === (version[-1 - ref.b] as number)) return ref.kind;
+            }
+            return -1;
+          };
+          for (const o of [...ops, ...Array.from({ length: 400 }, () => ({ op: 'pop' }) as Op)]) {
+            if (o.op === 'push') {
+              q.push(now + o.dt / 2, tag, 0, 0);
+              ref.push(now + o.dt / 2, tag++, 0, 0);
+            } else if (o.op === 'arm') {
+              q.arm(ids[o.timer] as number, now + o.dt / 2, tag, 0, 0);
+              version[o.timer] = (version[o.timer] as number) + 1;
+              ref.push(now + o.dt / 2, tag++, version[o.timer] as number, -1 - o.timer);
+            } else if (o.op === 'disarm') {
+              q.disarm(ids[o.timer] as number);
+              version[o.timer] = (version[o.timer] as number) + 1;
+            } else {
+              got.push(q.pop() ? q.kind : -1);
+              want.push(popRef());
+              if (q.time > now) now = q.time;
+            }
+          }
+          expect(got).toEqual(want);
+          expect(q.size).toBe(0);
+        }),
+        { numRuns: 300 },
+      );
+    });
   });
 });

@@ -1,11 +1,18 @@
 // A binary min-heap of simulation events: ordered by time, ties broken by insertion order, no
 // allocation per event. The heap moves only (time, slot) pairs; each event's payload (sequence
 // number, kind, two integer arguments) stays in slot arrays recycled through a free list.
+// Beside the heap sit a few timers: each holds at most one pending event, and arming it again
+// replaces that event. A traffic source's next arrival lives in a timer, so half the events of
+// a queueing model never enter the heap. Timers draw sequence numbers from the same counter as
+// pushes, so the order of events is exactly what it would be if they were in the heap.
 
 /**
  * Event queue keyed by (time, insertion sequence). Each event carries a small integer kind
  * and two integer arguments. `pop()` writes the removed event into `time`, `kind`, `a`, `b`.
  */
+/** Timers one queue can hold; a model needs one per independent source. */
+export const MAX_TIMERS = 8;
+
 export class EventQueue {
   /** Heap order: times and the slot holding each event's payload. */
   private heapTime: Float64Array;
@@ -20,6 +27,15 @@ export class EventQueue {
   private slotsUsed = 0;
   private n = 0;
   private nextSeq = 0;
+  /** Timers by id: the pending event's time (Infinity when idle), sequence number and payload. */
+  private readonly timerTime = new Float64Array(MAX_TIMERS).fill(Infinity);
+  private readonly timerSeq = new Float64Array(MAX_TIMERS);
+  private readonly timerKind = new Int32Array(MAX_TIMERS);
+  private readonly timerA = new Int32Array(MAX_TIMERS);
+  private readonly timerB = new Int32Array(MAX_TIMERS);
+  private timerCount = 0;
+  /** The armed timer that fires first (earliest time, then lowest sequence), or -1. */
+  private firstTimer = -1;
 
   /** Fields of the event most recently returned by `pop()`. */
   time = 0;
@@ -38,20 +54,92 @@ export class EventQueue {
     this.freeSlots = new Int32Array(cap);
   }
 
+  /** Pending events: in the heap plus armed timers. */
   get size(): number {
-    return this.n;
+    let armed = 0;
+    for (let k = 0; k < this.timerCount; k++) if (this.timerTime[k] !== Infinity) armed++;
+    return this.n + armed;
   }
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
-    return this.n > 0 ? (this.heapTime[0] as number) : Infinity;
+    const t = this.n > 0 ? (this.heapTime[0] as number) : Infinity;
+    const k = this.firstTimer;
+    return k >= 0 && (this.timerTime[k] as number) < t ? (this.timerTime[k] as number) : t;
   }
 
+  /** Removes every event (timers stay allocated, idle). */
   clear(): void {
     this.n = 0;
     this.nextSeq = 0;
     this.freeCount = 0;
     this.slotsUsed = 0;
+    this.timerTime.fill(Infinity);
+    this.firstTimer = -1;
+  }
+
+  /** Allocates a timer and returns its id. */
+  addTimer(): number {
+    if (this.timerCount === MAX_TIMERS)
+      throw new Error(`an event queue holds ${MAX_TIMERS} timers`);
+    return this.timerCount++;
+  }
+
+  /**
+   * Sets timer `id` to fire one event at `time` with `kind`, `a` and `b`, replacing the event it
+   * held. The event takes the next sequence number, exactly as `push` would.
+   */
+  arm(id: number, time: number, kind: number, a: number, b: number): void {
+    this.timerTime[id] = time;
+    this.timerSeq[id] = this.nextSeq++;
+    this.timerKind[id] = kind;
+    this.timerA[id] = a;
+    this.timerB[id] = b;
+    this.findFirstTimer();
+  }
+
+  /** Drops timer `id`'s pending event, if any. */
+  disarm(id: number): void {
+    this.timerTime[id] = Infinity;
+    this.findFirstTimer();
+  }
+
+  private findFirstTimer(): void {
+    let best = -1;
+    let bestT = Infinity;
+    let bestSeq = Infinity;
+    for (let k = 0; k < this.timerCount; k++) {
+      const t = this.timerTime[k] as number;
+      const seq = this.timerSeq[k] as number;
+      if (t < bestT || (t === bestT && t !== Infinity && seq < bestSeq)) {
+        best = k;
+        bestT = t;
+        bestSeq = seq;
+      }
+    }
+    this.firstTimer = best;
+  }
+
+  /** Fires the first timer if it comes before the heap's top and no later than `limitS`. */
+  private popTimer(limitS: number): number {
+    const k = this.firstTimer;
+    const tt = this.timerTime[k] as number;
+    if (this.n > 0) {
+      const ht = this.heapTime[0] as number;
+      if (ht < tt) return 0;
+      if (ht === tt) {
+        const hs = this.seqs[this.heapSlot[0] as number] as number;
+        if (hs < (this.timerSeq[k] as number)) return 0;
+      }
+    }
+    if (tt > limitS) return -1;
+    this.time = tt;
+    this.kind = this.timerKind[k] as number;
+    this.a = this.timerA[k] as number;
+    this.b = this.timerB[k] as number;
+    this.timerTime[k] = Infinity;
+    this.findFirstTimer();
+    return 1;
   }
 
   private grow(): void {
@@ -111,6 +199,10 @@ export class EventQueue {
    * Returns false (and removes nothing) when the queue is empty or the earliest event is later.
    */
   popUpTo(limitS: number): boolean {
+    if (this.firstTimer >= 0) {
+      const fired = this.popTimer(limitS);
+      if (fired !== 0) return fired === 1;
+    }
     const times = this.heapTime;
     const t = times[0] as number;
     if (this.n === 0 || t > limitS) return false;

@@ -30,4 +30,21 @@ describe('Simulation', () => {
     const kind = sim.register(() => undefined);
     expect(() => sim.schedule(NaN, kind)).toThrow(/not a number/);
   });
+
+  it('a timer fires once, at the time it was last set to, never before now', () => {
+    const sim = new Simulation();
+    const seen: [number, number][] = [];
+    const kind = sim.register((a) => seen.push([sim.now, a]));
+    const timer = sim.addTimer();
+    sim.setTimer(timer, 4, kind, 1);
+    sim.setTimer(timer, 2, kind, 2);
+    sim.advance(3, 100);
+    sim.setTimer(timer, 1, kind, 3); // in the past: fires now
+    sim.advance(10, 100);
+    expect(seen).toEqual([
+      [2, 2],
+      [3, 3],
+    ]);
+    expect(() => sim.setTimer(timer, NaN, kind)).toThrow(/not a number/);
+  });
 });

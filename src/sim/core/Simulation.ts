@@ -27,6 +27,20 @@ export class Simulation {
   }
 
   /**
+   * A timer holds at most one pending event: `setTimer` replaces it. Meant for a source's next
+   * arrival, which a rate change redraws: nothing stale is left behind to skip.
+   */
+  addTimer(): number {
+    return this.queue.addTimer();
+  }
+
+  /** Sets `timer` to fire an event of `kind` at `timeS` (never earlier than now). */
+  setTimer(timer: number, timeS: number, kind: number, a = 0, b = 0): void {
+    if (Number.isNaN(timeS)) throw new Error(`event time is not a number (kind ${kind})`);
+    this.queue.arm(timer, timeS < this.now ? this.now : timeS, kind, a, b);
+  }
+
+  /**
    * Runs events with time <= `untilS`, at most `maxEvents` of them. Returns true when the clock
    * reached `untilS` (it then stands at `untilS`), false when the event budget ran out first.
    */

@@ -36,7 +36,8 @@ export class RateLimitingSim implements LessonSim {
   readonly log = new RequestLog(4096);
   private traffic: ArrivalProcess;
   private readonly arrivalKind: number;
-  private arrivalGen = 0;
+  /** The next arrival waits in a timer: a new pattern or rate redraws it in place. */
+  private readonly arrivalTimer: number;
   /** One limiter per gateway (local counting), or one shared one (central store). */
   limiters: RateLimiter[] = [];
   private cursor = 0;
@@ -58,6 +59,7 @@ export class RateLimitingSim implements LessonSim {
     this.peak = new SlidingMax(Number(this.params.windowS));
     this.buildLimiters();
     this.arrivalKind = this.sim.register(this.arrive);
+    this.arrivalTimer = this.sim.addTimer();
     this.scheduleNext();
   }
 
@@ -104,7 +106,7 @@ export class RateLimitingSim implements LessonSim {
   }
 
   private scheduleNext(): void {
-    this.sim.schedule(this.traffic.next(this.sim.now), this.arrivalKind, this.arrivalGen, 0);
+    this.sim.setTimer(this.arrivalTimer, this.traffic.next(this.sim.now), this.arrivalKind);
   }
 
   private storeDown(now: number): boolean {
@@ -114,8 +116,7 @@ export class RateLimitingSim implements LessonSim {
   }
 
   /** Handler of arrival events: route to a gateway, ask its limiter, record the answer. */
-  private readonly arrive = (gen: number): void => {
-    if (gen !== this.arrivalGen) return;
+  private readonly arrive = (): void => {
     const now = this.sim.now;
     const p = this.params;
     const gateway = this.cursor;
@@ -183,20 +184,17 @@ export class RateLimitingSim implements LessonSim {
       case 'trafficPattern':
       case 'rate':
         this.traffic = this.buildTraffic();
-        this.arrivalGen++;
         this.scheduleNext();
         break;
       case 'windowS':
         this.peak = new SlidingMax(Number(value));
         this.buildLimiters();
         this.traffic = this.buildTraffic();
-        this.arrivalGen++;
         this.scheduleNext();
         break;
       case 'limit':
         this.buildLimiters();
         this.traffic = this.buildTraffic();
-        this.arrivalGen++;
         this.scheduleNext();
         break;
       case 'algorithm':
