@@ -18,6 +18,19 @@ export const ALGORITHMS = [
 ] as const;
 export type Algorithm = (typeof ALGORITHMS)[number];
 
+/** Algorithm codes: `pick` runs once per request, so it switches on a number, not a string. */
+const enum Code {
+  RoundRobin,
+  WeightedRoundRobin,
+  LeastConnections,
+  WeightedLeastConnections,
+  Random,
+  PowerOfTwo,
+  LeastResponseTime,
+  IpHash,
+  ConsistentHash,
+}
+
 /** Weight of the newest observation in the response-time moving average. */
 const EWMA_ALPHA = 0.2;
 /**
@@ -28,6 +41,8 @@ export const EWMA_DECAY_S = 2;
 
 export class Balancer {
   algorithm: Algorithm = 'round-robin';
+  /** `algorithm`'s index in ALGORITHMS (the Code enum follows the same order). */
+  private code: Code = Code.RoundRobin;
   /** The balancer's health view: 1 if it routes to the server. */
   readonly routable: Uint8Array;
   /** Indices of routable servers, in server order. */
@@ -60,7 +75,10 @@ export class Balancer {
   }
 
   setAlgorithm(a: Algorithm): void {
+    const code = ALGORITHMS.indexOf(a);
+    if (code < 0) throw new Error(`unknown balancing algorithm ${String(a)}`);
     this.algorithm = a;
+    this.code = code;
     this.currentWeight.fill(0);
     this.rrCursor = 0;
   }
@@ -114,13 +132,14 @@ export class Balancer {
     if (m === 0) return -1;
     const members = this.members;
     const pool = this.pool;
-    switch (this.algorithm) {
-      case 'round-robin': {
-        const s = members[this.rrCursor % m] as number;
-        this.rrCursor = (this.rrCursor + 1) % m;
-        return s;
+    switch (this.code) {
+      case Code.RoundRobin: {
+        // The member count can shrink under the cursor (a server marked down).
+        const c = this.rrCursor < m ? this.rrCursor : this.rrCursor % m;
+        this.rrCursor = c + 1 < m ? c + 1 : 0;
+        return members[c] as number;
       }
-      case 'weighted-round-robin': {
+      case Code.WeightedRoundRobin: {
         // Smooth weighted round robin (as in nginx): interleaves servers in weight proportion.
         let total = 0;
         let best = -1;
@@ -139,15 +158,15 @@ export class Balancer {
         this.currentWeight[best] = (this.currentWeight[best] as number) - total;
         return best;
       }
-      case 'least-connections':
+      case Code.LeastConnections:
         return this.leastBy(0);
-      case 'weighted-least-connections':
+      case Code.WeightedLeastConnections:
         return this.leastBy(1);
-      case 'least-response-time':
+      case Code.LeastResponseTime:
         return this.leastBy(2);
-      case 'random':
+      case Code.Random:
         return members[this.rng.int(m)] as number;
-      case 'power-of-two': {
+      case Code.PowerOfTwo: {
         if (m === 1) return members[0] as number;
         const a = members[this.rng.int(m)] as number;
         let bIdx = this.rng.int(m - 1);
@@ -161,10 +180,12 @@ export class Balancer {
         if (ca !== cb) return ca < cb ? a : b;
         return this.rng.next() < 0.5 ? a : b;
       }
-      case 'ip-hash':
-      case 'consistent-hash':
-        return this.hashTarget(client, this.algorithm);
+      case Code.IpHash:
+        return this.hashTarget(client, 'ip-hash');
+      case Code.ConsistentHash:
+        return this.hashTarget(client, 'consistent-hash');
     }
+    return -1;
   }
 
   /**

@@ -6,12 +6,9 @@ export class RequestTable {
   arrivalS: Float64Array;
   /** Work demanded, in seconds of service at speed 1. */
   workS: Float64Array;
-  /** Time service started, seconds (NaN while queued). */
-  startS: Float64Array;
   client: Int32Array;
+  /** The server holding the request, or -1 (not yet routed, or finished). */
   server: Int32Array;
-  /** 0 free, 1 waiting (not yet in service), 2 in service. */
-  state: Uint8Array;
   /** Bumped when a request is finished, so stale events about it can be recognised. */
   token: Int32Array;
   private free: Int32Array;
@@ -23,11 +20,9 @@ export class RequestTable {
   constructor(capacity = 1024) {
     this.arrivalS = new Float64Array(capacity);
     this.workS = new Float64Array(capacity);
-    this.startS = new Float64Array(capacity);
     this.client = new Int32Array(capacity);
     this.server = new Int32Array(capacity);
     this.token = new Int32Array(capacity);
-    this.state = new Uint8Array(capacity);
     this.free = new Int32Array(capacity);
   }
 
@@ -45,14 +40,10 @@ export class RequestTable {
     };
     this.arrivalS = f64(this.arrivalS);
     this.workS = f64(this.workS);
-    this.startS = f64(this.startS);
     this.client = i32(this.client);
     this.server = i32(this.server);
     this.token = i32(this.token);
     this.free = i32(this.free);
-    const st = new Uint8Array(cap);
-    st.set(this.state);
-    this.state = st;
   }
 
   /** Ids below this bound have been used at least once (scan range for rare lookups). */
@@ -71,17 +62,15 @@ export class RequestTable {
     }
     this.arrivalS[id] = arrivalS;
     this.workS[id] = workS;
-    this.startS[id] = NaN;
     this.client[id] = client;
     this.server[id] = -1;
-    this.state[id] = 1;
     this.live++;
     return id;
   }
 
   release(id: number): void {
     this.token[id] = ((this.token[id] as number) + 1) | 0;
-    this.state[id] = 0;
+    this.server[id] = -1;
     this.free[this.freeCount++] = id;
     this.live--;
   }
@@ -90,6 +79,6 @@ export class RequestTable {
     this.freeCount = 0;
     this.used = 0;
     this.live = 0;
-    this.state.fill(0);
+    this.server.fill(-1);
   }
 }

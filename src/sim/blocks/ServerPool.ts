@@ -124,12 +124,9 @@ export class ServerPool {
 
   private start(i: number, req: number): void {
     const sim = this.sim;
-    const now = sim.now;
     const requests = this.requests;
-    requests.startS[req] = now;
-    requests.state[req] = 2;
     const serviceS = (requests.workS[req] as number) / (this.speed[i] as number);
-    sim.schedule(now + serviceS, this.departKind, req, requests.token[req] as number);
+    sim.schedule(sim.now + serviceS, this.departKind, req, requests.token[req] as number);
     this.listener.started(req, i);
   }
 
@@ -195,9 +192,10 @@ export class ServerPool {
     this.up[i] = 0;
     while ((this.queued[i] as number) > 0) this.listener.failed(this.dequeue(i), i);
     // Failures are rare, so a scan of the request table is cheaper than per-slot bookkeeping.
+    // With the queue emptied, the requests still held by server i are the ones in service.
     const reqs = this.requests;
     for (let r = 0; r < reqs.highWater; r++) {
-      if (reqs.state[r] === 2 && reqs.server[r] === i) this.listener.failed(r, i);
+      if (reqs.server[r] === i) this.listener.failed(r, i);
     }
     this.busy[i] = 0;
   }
