@@ -128,17 +128,27 @@ export class Balancer {
 
   /** Picks a server for a request from `client`; -1 when no server is routable. */
   pick(client: number): number {
+    // Round robin, the default, is small enough to be inlined into the arrival handler.
+    return this.code === Code.RoundRobin ? this.nextInTurn() : this.pickBy(client);
+  }
+
+  private nextInTurn(): number {
+    const m = this.memberCount;
+    if (m === 0) return -1;
+    // The member count can shrink under the cursor (a server marked down).
+    const c = this.rrCursor < m ? this.rrCursor : this.rrCursor % m;
+    this.rrCursor = c + 1 < m ? c + 1 : 0;
+    return this.members[c] as number;
+  }
+
+  private pickBy(client: number): number {
     const m = this.memberCount;
     if (m === 0) return -1;
     const members = this.members;
     const pool = this.pool;
     switch (this.code) {
-      case Code.RoundRobin: {
-        // The member count can shrink under the cursor (a server marked down).
-        const c = this.rrCursor < m ? this.rrCursor : this.rrCursor % m;
-        this.rrCursor = c + 1 < m ? c + 1 : 0;
-        return members[c] as number;
-      }
+      case Code.RoundRobin:
+        return this.nextInTurn();
       case Code.WeightedRoundRobin: {
         // Smooth weighted round robin (as in nginx): interleaves servers in weight proportion.
         let total = 0;

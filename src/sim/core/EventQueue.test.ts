@@ -122,9 +122,9 @@ describe('EventQueue', () => {
   describe('timers', () => {
     it('fire in (time, sequence) order with heap events, as if they had been pushed', () => {
       const q = new EventQueue();
-      const t = q.addTimer();
+      const t = q.addTimer(9, 2, 7);
       q.push(1, 0, 1, 0);
-      q.arm(t, 1, 9, 2, 7); // same time, armed later: after the pushed event
+      q.arm(t, 1); // same time, armed later: after the pushed event
       q.push(1, 0, 3, 0); // pushed after the arming: after the timer
       q.push(0.5, 0, 0, 0);
       expect(q.size).toBe(4);
@@ -140,13 +140,13 @@ describe('EventQueue', () => {
 
     it('arming again replaces the pending event; disarming drops it', () => {
       const q = new EventQueue();
-      const t = q.addTimer();
-      q.arm(t, 5, 1, 1, 0);
-      q.arm(t, 3, 1, 2, 0);
+      const t = q.addTimer(1, 2, 0);
+      q.arm(t, 5);
+      q.arm(t, 3);
       expect(q.size).toBe(1);
       expect(q.peekTime()).toBe(3);
-      expect(popAll(q).map((e) => e.a)).toEqual([2]);
-      q.arm(t, 4, 1, 3, 0);
+      expect(popAll(q).map((e) => [e.time, e.a])).toEqual([[3, 2]]);
+      q.arm(t, 4);
       q.disarm(t);
       expect(q.size).toBe(0);
       expect(q.peekTime()).toBe(Infinity);
@@ -155,8 +155,8 @@ describe('EventQueue', () => {
 
     it('popUpTo leaves a timer that is due later than the limit', () => {
       const q = new EventQueue();
-      const t = q.addTimer();
-      q.arm(t, 2, 1, 0, 0);
+      const t = q.addTimer(1);
+      q.arm(t, 2);
       expect(q.popUpTo(1.5)).toBe(false);
       expect(q.size).toBe(1);
       expect(q.popUpTo(2)).toBe(true);
@@ -165,8 +165,8 @@ describe('EventQueue', () => {
 
     it(`holds at most ${MAX_TIMERS} timers and says so`, () => {
       const q = new EventQueue();
-      for (let k = 0; k < MAX_TIMERS; k++) q.addTimer();
-      expect(() => q.addTimer()).toThrow(/holds 8 timers/);
+      for (let k = 0; k < MAX_TIMERS; k++) q.addTimer(k);
+      expect(() => q.addTimer(0)).toThrow(/holds 8 timers/);
     });
 
     it('gives the same order as a heap-only reference with superseded events skipped (property)', () => {
@@ -194,7 +194,8 @@ describe('EventQueue', () => {
       fc.assert(
         fc.property(fc.array(opArb, { maxLength: 300 }), (ops) => {
           const q = new EventQueue(16);
-          const ids = Array.from({ length: timers }, () => q.addTimer());
+          // Timer k's events carry kind -1 - k; pushed events carry their tag.
+          const ids = Array.from({ length: timers }, (_, k) => q.addTimer(-1 - k));
           const ref = new EventQueue(16);
           const version = new Int32Array(timers);
           let now = 0;
@@ -213,9 +214,9 @@ describe('EventQueue', () => {
               q.push(now + o.dt / 2, tag, 0, 0);
               ref.push(now + o.dt / 2, tag++, 0, 0);
             } else if (o.op === 'arm') {
-              q.arm(ids[o.timer] as number, now + o.dt / 2, tag, 0, 0);
+              q.arm(ids[o.timer] as number, now + o.dt / 2);
               version[o.timer] = (version[o.timer] as number) + 1;
-              ref.push(now + o.dt / 2, tag++, version[o.timer] as number, -1 - o.timer);
+              ref.push(now + o.dt / 2, -1 - o.timer, version[o.timer] as number, -1 - o.timer);
             } else if (o.op === 'disarm') {
               q.disarm(ids[o.timer] as number);
               version[o.timer] = (version[o.timer] as number) + 1;

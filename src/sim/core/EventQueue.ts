@@ -78,24 +78,27 @@ export class EventQueue {
     this.firstTimer = -1;
   }
 
-  /** Allocates a timer and returns its id. */
-  addTimer(): number {
-    if (this.timerCount === MAX_TIMERS)
+  /** Allocates a timer whose events carry `kind`, `a` and `b`, and returns its id. */
+  addTimer(kind: number, a = 0, b = 0): number {
+    if (this.timerCount === MAX_TIMERS) {
       throw new Error(`an event queue holds ${MAX_TIMERS} timers`);
-    return this.timerCount++;
-  }
-
-  /**
-   * Sets timer `id` to fire one event at `time` with `kind`, `a` and `b`, replacing the event it
-   * held. The event takes the next sequence number, exactly as `push` would.
-   */
-  arm(id: number, time: number, kind: number, a: number, b: number): void {
-    this.timerTime[id] = time;
-    this.timerSeq[id] = this.nextSeq++;
+    }
+    const id = this.timerCount++;
     this.timerKind[id] = kind;
     this.timerA[id] = a;
     this.timerB[id] = b;
-    this.findFirstTimer();
+    return id;
+  }
+
+  /**
+   * Sets timer `id` to fire at `time` (Infinity: never), replacing the event it held. The event
+   * takes the next sequence number, exactly as `push` would. Small enough to be inlined.
+   */
+  arm(id: number, time: number): void {
+    this.timerTime[id] = time;
+    this.timerSeq[id] = this.nextSeq++;
+    if (this.timerCount === 1) this.firstTimer = time === Infinity ? -1 : id;
+    else this.findFirstTimer();
   }
 
   /** Drops timer `id`'s pending event, if any. */
@@ -138,7 +141,8 @@ export class EventQueue {
     this.a = this.timerA[k] as number;
     this.b = this.timerB[k] as number;
     this.timerTime[k] = Infinity;
-    this.findFirstTimer();
+    if (this.timerCount === 1) this.firstTimer = -1;
+    else this.findFirstTimer();
     return 1;
   }
 

@@ -35,16 +35,16 @@ describe('Simulation', () => {
     const sim = new Simulation();
     const seen: [number, number][] = [];
     const kind = sim.register((a) => seen.push([sim.now, a]));
-    const timer = sim.addTimer();
-    sim.setTimer(timer, 4, kind, 1);
-    sim.setTimer(timer, 2, kind, 2);
+    const timer = sim.addTimer(kind, 7);
+    sim.setTimer(timer, 4);
+    sim.setTimer(timer, 2);
     sim.advance(3, 100);
-    sim.setTimer(timer, 1, kind, 3); // in the past: fires now
+    sim.setTimer(timer, 1); // in the past: fires now
     sim.advance(10, 100);
     expect(seen).toEqual([
-      [2, 2],
-      [3, 3],
+      [2, 7],
+      [3, 7],
     ]);
-    expect(() => sim.setTimer(timer, NaN, kind)).toThrow(/not a number/);
+    expect(() => sim.setTimer(timer, NaN)).toThrow(/not a number/);
   });
 });

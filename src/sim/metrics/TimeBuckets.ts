@@ -40,6 +40,8 @@ export class TimeBuckets {
   readonly latencyBins = new Float64Array(BUCKETS * COARSE_BINS);
   /** Time integrals of levels (for example busy slots per server), one array per level. */
   readonly levels: Float64Array[];
+  /** 1 for each level ever written: merges skip the others (still all zero). */
+  private readonly levelUsed: Uint8Array;
   /** Per-bucket peaks (for example the rolling count of a limiter): merged by maximum. */
   readonly maxima: Float64Array[];
   /** End of the last bucket, seconds: times at or past it force a merge. */
@@ -65,6 +67,7 @@ export class TimeBuckets {
     this.widthS = initialWidthS;
     this.counters = Array.from({ length: counterCount }, () => new Float64Array(BUCKETS));
     this.levels = Array.from({ length: levelCount }, () => new Float64Array(BUCKETS));
+    this.levelUsed = new Uint8Array(levelCount);
     this.endS = this.widthS * BUCKETS;
   }
 
@@ -91,6 +94,20 @@ export class TimeBuckets {
       this.cachedToS = Math.min(firstAtLeast(i + 1, w), this.endS);
     }
     return i;
+  }
+
+  /** Adds `amount` to level `level` in bucket `i` (an integral the caller has worked out). */
+  addAt(level: number, i: number, amount: number): void {
+    if (amount === 0) return;
+    this.levelUsed[level] = 1;
+    const arr = this.levels[level] as Float64Array;
+    arr[i] = (arr[i] as number) + amount;
+  }
+
+  /** The end (exclusive) of the bucket holding time `t`, merging first if `t` needs it. */
+  bucketEnd(t: number): number {
+    this.index(t);
+    return this.cachedToS;
   }
 
   /**
@@ -134,7 +151,9 @@ export class TimeBuckets {
       a.fill(0, half);
     };
     for (const c of this.counters) pairUp(c);
-    for (const l of this.levels) pairUp(l);
+    for (let k = 0; k < this.levels.length; k++) {
+      if (this.levelUsed[k] === 1) pairUp(this.levels[k] as Float64Array);
+    }
     for (const m of this.maxima) {
       for (let i = 0; i < half; i++) m[i] = Math.max(m[2 * i] as number, m[2 * i + 1] as number);
       m.fill(0, half);
@@ -178,6 +197,7 @@ export class TimeBuckets {
   addLevel(level: number, t0: number, t1: number, value: number): void {
     if (t1 <= t0 || value === 0) return;
     this.index(t1);
+    this.levelUsed[level] = 1;
     const arr = this.levels[level] as Float64Array;
     const w = this.widthS;
     // Walk bucket indices, not times: (i + 1) * w can round to a value whose own index is i.
@@ -191,49 +211,6 @@ export class TimeBuckets {
       i++;
     }
     if (t1 > t) arr[last] = (arr[last] as number) + value * (t1 - t);
-  }
-
-  /**
-   * Adds two levels held over the same interval (a server's busy slots and its queue) at once.
-   * Hot path: most intervals start and end in the same bucket.
-   */
-  addLevelPair(levelA: number, levelB: number, t0: number, t1: number, a: number, b: number): void {
-    if (t1 <= t0 || (a === 0 && b === 0)) return;
-    const i1 = this.index(t1);
-    const i0 = Math.floor(t0 / this.widthS);
-    if (i0 === i1) {
-      const dt = t1 - t0;
-      const arrA = this.levels[levelA] as Float64Array;
-      const arrB = this.levels[levelB] as Float64Array;
-      arrA[i0] = (arrA[i0] as number) + a * dt;
-      arrB[i0] = (arrB[i0] as number) + b * dt;
-      return;
-    }
-    this.addLevel(levelA, t0, t1, a);
-    this.addLevel(levelB, t0, t1, b);
-  }
-
-  /**
-   * Adds levels `a` (to level `levelA`) and `b` (to `levelA + 1`) held over [t0, t1), where t1
-   * is the caller's current time: when t0 lies in the bucket of the clock's current time, both
-   * go to that bucket, otherwise as `addLevelPair(levelA, levelA + 1, t0, t1, a, b)`. The
-   * common case (t0 in the cached current bucket) needs no division.
-   */
-  addLevelPairUntil(levelA: number, t0: number, t1: number, a: number, b: number): void {
-    const i = this.current();
-    const inBucket =
-      t0 < this.cachedToS && t0 >= this.cachedFromS && this.cachedIndex === i
-        ? true
-        : Math.floor(t0 / this.widthS) === i;
-    if (inBucket) {
-      const dt = t1 - t0;
-      const arrA = this.levels[levelA] as Float64Array;
-      const arrB = this.levels[levelA + 1] as Float64Array;
-      arrA[i] = (arrA[i] as number) + a * dt;
-      arrB[i] = (arrB[i] as number) + b * dt;
-    } else {
-      this.addLevelPair(levelA, levelA + 1, t0, t1, a, b);
-    }
   }
 
   /** Quantile `q` of the latencies recorded in bucket `i`, or NaN when it has none. */

@@ -1,7 +1,7 @@
 // The load-balancing lesson's simulation: Poisson traffic from many client addresses through
 // a balancer into a pool of servers with slots and queues, with an optional server failure
 // noticed by active health checks. Wiring of the shared blocks plus the lesson's statistics.
-import { Simulation } from '../../../sim/core/Simulation.ts';
+import { Simulation, type EventTarget } from '../../../sim/core/Simulation.ts';
 import { Random, mix32 } from '../../../sim/core/Random.ts';
 import * as dist from '../../../sim/core/distributions.ts';
 import type { Sampler } from '../../../sim/core/distributions.ts';
@@ -58,7 +58,7 @@ function sampler(name: string, meanMs: number): Sampler {
   }
 }
 
-export class LoadBalancingSim implements LessonSim, PoolListener {
+export class LoadBalancingSim implements LessonSim, PoolListener, EventTarget {
   private readonly sim = new Simulation();
   private readonly trafficRng: Random;
   readonly requests = new RequestTable(1024);
@@ -142,8 +142,8 @@ export class LoadBalancingSim implements LessonSim, PoolListener {
           this.balancer.routable[server] = routable ? 1 : 0;
         }),
     });
-    this.arrivalKind = this.sim.register(this.arrive);
-    this.arrivalTimer = this.sim.addTimer();
+    this.arrivalKind = this.sim.registerTarget(this);
+    this.arrivalTimer = this.sim.addTimer(this.arrivalKind);
     this.failKind = this.sim.register((gen, server) => {
       if (gen === this.failGen) {
         this.failedByPlan = server;
@@ -174,7 +174,7 @@ export class LoadBalancingSim implements LessonSim, PoolListener {
 
   private scheduleNextArrival(): void {
     const gap = -Math.log(this.trafficRng.nextOpen()) / this.arrivalRate;
-    this.sim.setTimer(this.arrivalTimer, this.sim.now + gap, this.arrivalKind);
+    this.sim.setTimer(this.arrivalTimer, this.sim.now + gap);
   }
 
   /**
@@ -190,8 +190,12 @@ export class LoadBalancingSim implements LessonSim, PoolListener {
       : 1 + Math.floor(((u - nat) / (1 - nat)) * (this.clients - 1));
   }
 
-  /** Handler of arrival events (an arrow function, registered without a wrapper). */
-  private readonly arrive = (): void => {
+  /** The model's own event kind: an arrival (failures and recoveries are closures). */
+  onEvent(): void {
+    this.arrive();
+  }
+
+  private arrive(): void {
     const now = this.sim.now;
     const k = this.arrivalNumber++;
     const client = this.needClients ? this.clientOf(k) : 0;
@@ -208,7 +212,7 @@ export class LoadBalancingSim implements LessonSim, PoolListener {
     }
     if (this.tracing) this.trace.record(TraceKind.routed, server, client);
     this.pool.accept(server, req);
-  };
+  }
 
   started(): void {
     /* service start needs no bookkeeping beyond the pool's own */

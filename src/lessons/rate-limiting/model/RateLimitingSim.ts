@@ -59,7 +59,7 @@ export class RateLimitingSim implements LessonSim {
     this.peak = new SlidingMax(Number(this.params.windowS));
     this.buildLimiters();
     this.arrivalKind = this.sim.register(this.arrive);
-    this.arrivalTimer = this.sim.addTimer();
+    this.arrivalTimer = this.sim.addTimer(this.arrivalKind);
     this.scheduleNext();
   }
 
@@ -106,7 +106,7 @@ export class RateLimitingSim implements LessonSim {
   }
 
   private scheduleNext(): void {
-    this.sim.setTimer(this.arrivalTimer, this.traffic.next(this.sim.now), this.arrivalKind);
+    this.sim.setTimer(this.arrivalTimer, this.traffic.next(this.sim.now));
   }
 
   private storeDown(now: number): boolean {
