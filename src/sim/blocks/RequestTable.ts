@@ -14,8 +14,6 @@ export class RequestTable {
   private free: Int32Array;
   private freeCount = 0;
   private used = 0;
-  /** Requests currently allocated. */
-  live = 0;
 
   constructor(capacity = 1024) {
     this.arrivalS = new Float64Array(capacity);
@@ -64,7 +62,6 @@ export class RequestTable {
     this.workS[id] = workS;
     this.client[id] = client;
     this.server[id] = -1;
-    this.live++;
     return id;
   }
 
@@ -72,13 +69,11 @@ export class RequestTable {
     this.token[id] = ((this.token[id] as number) + 1) | 0;
     this.server[id] = -1;
     this.free[this.freeCount++] = id;
-    this.live--;
   }
 
   clear(): void {
     this.freeCount = 0;
     this.used = 0;
-    this.live = 0;
     this.server.fill(-1);
   }
 }

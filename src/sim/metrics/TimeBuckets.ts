@@ -213,11 +213,18 @@ export class TimeBuckets {
     if (t1 > t) arr[last] = (arr[last] as number) + value * (t1 - t);
   }
 
-  /** Quantile `q` of the latencies recorded in bucket `i`, or NaN when it has none. */
-  bucketQuantile(i: number, q: number): number {
+  /** Latencies recorded in bucket `i`. */
+  latencyCount(i: number): number {
     const base = i * COARSE_BINS;
     let total = 0;
     for (let k = 0; k < COARSE_BINS; k++) total += this.latencyBins[base + k] as number;
+    return total;
+  }
+
+  /** Quantile `q` of the latencies recorded in bucket `i`, or NaN when it has none. */
+  bucketQuantile(i: number, q: number): number {
+    const base = i * COARSE_BINS;
+    const total = this.latencyCount(i);
     if (total === 0) return NaN;
     const target = q * total;
     let seen = 0;

@@ -63,9 +63,11 @@ export class LoadBalancingSim implements LessonSim, PoolListener, EventTarget {
   private readonly trafficRng: Random;
   readonly requests = new RequestTable(1024);
   readonly buckets = new TimeBuckets(4, 2 * MAX_SERVERS, 0.1, this.sim);
-  /** The buckets' counter arrays, held directly for the hot path (merges work in place). */
+  /**
+   * The arrivals counter per bucket, held directly for the hot path (merges work in place).
+   * Completions per bucket are not counted apart: they are the bucket's latency-bin total.
+   */
   private readonly arrivedSeries = this.buckets.counters[C.arrived] as Float64Array;
-  private readonly completedSeries = this.buckets.counters[C.completed] as Float64Array;
   readonly latency = new LatencyHistogram();
   readonly pool: ServerPool;
   readonly balancer: Balancer;
@@ -99,9 +101,17 @@ export class LoadBalancingSim implements LessonSim, PoolListener, EventTarget {
   private recoverKind: number;
   private failGen = 0;
   private failedByPlan = -1;
-  /** Totals since time zero (for live readouts) and since the warm-up (for statistics). */
-  readonly total: LbCounters = { arrived: 0, completed: 0, rejected: 0, failed: 0 };
-  readonly stats: LbCounters = { arrived: 0, completed: 0, rejected: 0, failed: 0 };
+  /**
+   * Rejections and failures since time zero and since the warm-up. Arrivals and completions
+   * are not counted twice on the hot path: arrivals are `arrivalNumber` (minus those before
+   * the warm-up, kept when it ends), completions since the warm-up are the latency
+   * histogram's count.
+   */
+  private readonly badTotal = { rejected: 0, failed: 0 };
+  private readonly badStats = { rejected: 0, failed: 0 };
+  private completedTotal = 0;
+  private arrivalsBeforeWarmup = 0;
+  private warmedUp = false;
   readonly remaps: RemapEvent[] = [];
   remapCount = 0;
 
@@ -143,6 +153,15 @@ export class LoadBalancingSim implements LessonSim, PoolListener, EventTarget {
         }),
     });
     this.arrivalKind = this.sim.registerTarget(this);
+    // The warm-up's end, scheduled first: it runs before any other event at the same time, so
+    // an arrival exactly at warmupS counts, as `now >= warmupS` does for the other counters.
+    this.sim.schedule(
+      this.warmupS,
+      this.sim.register(() => {
+        this.warmedUp = true;
+        this.arrivalsBeforeWarmup = this.arrivalNumber;
+      }),
+    );
     this.arrivalTimer = this.sim.addTimer(this.arrivalKind);
     this.failKind = this.sim.register((gen, server) => {
       if (gen === this.failGen) {
@@ -200,8 +219,6 @@ export class LoadBalancingSim implements LessonSim, PoolListener, EventTarget {
     const k = this.arrivalNumber++;
     const client = this.needClients ? this.clientOf(k) : 0;
     const req = this.requests.alloc(now, this.service.sample(this.trafficRng), client);
-    this.total.arrived++;
-    if (now >= this.warmupS) this.stats.arrived++;
     const bi = this.buckets.current();
     this.arrivedSeries[bi] = (this.arrivedSeries[bi] as number) + 1;
     this.scheduleNextArrival();
@@ -222,14 +239,9 @@ export class LoadBalancingSim implements LessonSim, PoolListener, EventTarget {
     const now = this.sim.now;
     const latencyMs = (now - (this.requests.arrivalS[req] as number)) * 1000;
     const bin = latencyBin(latencyMs);
-    this.total.completed++;
-    if (now >= this.warmupS) {
-      this.stats.completed++;
-      this.latency.recordBin(bin, latencyMs);
-    }
-    const bi = this.buckets.current();
-    this.completedSeries[bi] = (this.completedSeries[bi] as number) + 1;
-    this.buckets.addLatencyFineBin(bi, bin);
+    this.completedTotal++;
+    if (now >= this.warmupS) this.latency.recordBin(bin, latencyMs);
+    this.buckets.addLatencyFineBin(this.buckets.current(), bin);
     if (this.observing) this.balancer.observe(server, latencyMs);
     if (this.tracing) {
       this.trace.record(TraceKind.completed, server, this.requests.client[req] as number);
@@ -248,8 +260,8 @@ export class LoadBalancingSim implements LessonSim, PoolListener, EventTarget {
   private finishBadly(req: number, server: number, counter: 2 | 3, kind: number): void {
     const now = this.sim.now;
     const key = counter === C.rejected ? 'rejected' : 'failed';
-    this.total[key]++;
-    if (now >= this.warmupS) this.stats[key]++;
+    this.badTotal[key]++;
+    if (now >= this.warmupS) this.badStats[key]++;
     this.buckets.add(counter, now, 1);
     if (this.tracing) this.trace.record(kind, server, this.requests.client[req] as number);
     this.requests.release(req);
@@ -372,6 +384,16 @@ export class LoadBalancingSim implements LessonSim, PoolListener, EventTarget {
     }
   }
 
+  /** Requests counted since the warm-up, as the summary reports them. */
+  statsCounts(): LbCounters {
+    return {
+      arrived: this.warmedUp ? this.arrivalNumber - this.arrivalsBeforeWarmup : 0,
+      completed: this.latency.count,
+      rejected: this.badStats.rejected,
+      failed: this.badStats.failed,
+    };
+  }
+
   /** Display name of server `i`. */
   serverName(i: number): string {
     return serverName(String(this.params.serverProfile), i);
@@ -397,11 +419,12 @@ export class LoadBalancingSim implements LessonSim, PoolListener, EventTarget {
       nowS: this.sim.now,
       eventCount: this.sim.eventCount,
       values: {
-        arrived: this.total.arrived,
-        completed: this.total.completed,
-        rejected: this.total.rejected,
-        failed: this.total.failed,
-        inSystem: this.requests.live,
+        arrived: this.arrivalNumber,
+        completed: this.completedTotal,
+        rejected: this.badTotal.rejected,
+        failed: this.badTotal.failed,
+        inSystem:
+          this.arrivalNumber - this.completedTotal - this.badTotal.rejected - this.badTotal.failed,
         servers: n,
         slots: this.pool.slots,
         bucketWidthS: this.buckets.widthS,

@@ -25,7 +25,8 @@ export function seriesArrays(m: LoadBalancingSim): Record<string, Float64Array> 
   const throughput = new Float64Array(n);
   const errors = new Float64Array(n);
   const arrivals = new Float64Array(n);
-  const [arrived, completed, rejected, failed] = b.counters as [
+  // Completions per bucket are the bucket's latency count (not counted apart).
+  const [arrived, , rejected, failed] = b.counters as [
     Float64Array,
     Float64Array,
     Float64Array,
@@ -36,7 +37,7 @@ export function seriesArrays(m: LoadBalancingSim): Record<string, Float64Array> 
     p50[i] = b.bucketQuantile(i, 0.5);
     p95[i] = b.bucketQuantile(i, 0.95);
     p99[i] = b.bucketQuantile(i, 0.99);
-    throughput[i] = (completed[i] as number) / span;
+    throughput[i] = b.latencyCount(i) / span;
     errors[i] = ((rejected[i] as number) + (failed[i] as number)) / span;
     arrivals[i] = (arrived[i] as number) / span;
   }

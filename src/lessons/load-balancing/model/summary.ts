@@ -26,7 +26,8 @@ export function summarize(m: LoadBalancingSim): RunSummary {
   const lat = m.latency;
   const pool = m.pool;
   const servers: ServerSummary[] = [];
-  const completedTotal = m.stats.completed;
+  const counts = m.statsCounts();
+  const completedTotal = counts.completed;
   for (let i = 0; i < pool.count; i++) {
     servers.push({
       id: m.serverName(i),
@@ -40,7 +41,7 @@ export function summarize(m: LoadBalancingSim): RunSummary {
   }
   const last = m.remaps[m.remaps.length - 1];
   return {
-    requests: { ...m.stats },
+    requests: counts,
     latencyMs: {
       mean: round(lat.mean, 4),
       p50: round(lat.quantile(0.5), 4),
@@ -48,7 +49,7 @@ export function summarize(m: LoadBalancingSim): RunSummary {
       p99: round(lat.quantile(0.99), 4),
       max: round(lat.max, 4),
     },
-    throughputRps: round(m.stats.completed / measuredS, 4),
+    throughputRps: round(counts.completed / measuredS, 4),
     servers,
     ...(last
       ? {
