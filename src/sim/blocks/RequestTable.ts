@@ -11,9 +11,9 @@ export class RequestTable {
   server: Int32Array;
   /** Bumped when a request is finished, so stale events about it can be recognised. */
   token: Int32Array;
+  /** Ids not in use, the next one last. */
   private free: Int32Array;
   private freeCount = 0;
-  private used = 0;
 
   constructor(capacity = 1024) {
     this.arrivalS = new Float64Array(capacity);
@@ -21,11 +21,14 @@ export class RequestTable {
     this.client = new Int32Array(capacity);
     this.server = new Int32Array(capacity);
     this.token = new Int32Array(capacity);
+    this.server.fill(-1);
     this.free = new Int32Array(capacity);
+    this.freeAbove(0);
   }
 
   private grow(): void {
-    const cap = this.arrivalS.length * 2;
+    const old = this.arrivalS.length;
+    const cap = old * 2;
     const f64 = (old: Float64Array) => {
       const a = new Float64Array(cap);
       a.set(old);
@@ -39,25 +42,30 @@ export class RequestTable {
     this.arrivalS = f64(this.arrivalS);
     this.workS = f64(this.workS);
     this.client = i32(this.client);
-    this.server = i32(this.server);
     this.token = i32(this.token);
-    this.free = i32(this.free);
+    this.server = i32(this.server);
+    this.server.fill(-1, old);
+    // The table was full, so no id was free: the new ones are.
+    this.free = new Int32Array(cap);
+    this.freeAbove(old);
   }
 
-  /** Ids below this bound have been used at least once (scan range for rare lookups). */
+  /** Frees ids from `from` up to the capacity, lowest handed out first. */
+  private freeAbove(from: number): void {
+    const cap = this.free.length;
+    for (let k = 0; k < cap - from; k++) this.free[k] = cap - 1 - k;
+    this.freeCount = cap - from;
+  }
+
+  /** Ids below this bound may be in use (the scan range for rare lookups). */
   get highWater(): number {
-    return this.used;
+    return this.server.length;
   }
 
   /** Returns the id of a fresh request. */
   alloc(arrivalS: number, workS: number, client: number): number {
-    let id: number;
-    if (this.freeCount > 0) {
-      id = this.free[--this.freeCount] as number;
-    } else {
-      if (this.used === this.arrivalS.length) this.grow();
-      id = this.used++;
-    }
+    if (this.freeCount === 0) this.grow();
+    const id = this.free[--this.freeCount] as number;
     this.arrivalS[id] = arrivalS;
     this.workS[id] = workS;
     this.client[id] = client;
@@ -72,8 +80,7 @@ export class RequestTable {
   }
 
   clear(): void {
-    this.freeCount = 0;
-    this.used = 0;
     this.server.fill(-1);
+    this.freeAbove(0);
   }
 }
