@@ -146,9 +146,8 @@ export class Balancer {
     if (m === 0) return -1;
     const members = this.members;
     const pool = this.pool;
+    // Round robin never gets here (`pick` takes it first).
     switch (this.code) {
-      case Code.RoundRobin:
-        return this.nextInTurn();
       case Code.WeightedRoundRobin: {
         // Smooth weighted round robin (as in nginx): interleaves servers in weight proportion.
         let total = 0;

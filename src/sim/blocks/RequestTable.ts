@@ -58,7 +58,7 @@ export class RequestTable {
   }
 
   /** Ids below this bound may be in use (the scan range for rare lookups). */
-  get highWater(): number {
+  get capacity(): number {
     return this.server.length;
   }
 

@@ -283,7 +283,7 @@ export class ServerPool implements EventTarget {
     if (requests.token[req] !== token) return; // the request failed with its server
     const i = requests.server[req] as number;
     const now = this.sim.now;
-    if (now >= this.nextMarkS) this.passMarks(now);
+    if (now >= this.nextMarkS) this.passMarks(now); // passMarksDue, with `now` kept for below
     if (now >= this.statsStart) this.completedCount[i] = (this.completedCount[i] as number) + 1;
     this.listener.completed(req, i);
     const b = (this.busy[i] as number) - 1;
@@ -328,7 +328,7 @@ export class ServerPool implements EventTarget {
     // Failures are rare, so a scan of the request table is cheaper than per-slot bookkeeping.
     // With the queue emptied, the requests still held by server i are the ones in service.
     const reqs = this.requests;
-    for (let r = 0; r < reqs.highWater; r++) {
+    for (let r = 0; r < reqs.capacity; r++) {
       if (reqs.server[r] === i) this.listener.failed(r, i);
     }
     this.busyFrom[i] = this.busyAt(i, this.sim.now);
