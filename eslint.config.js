@@ -27,7 +27,15 @@ const NODE_FILES = [
 ];
 
 /** npm packages of the view layer, never imported by pure code. */
-const UI_PACKAGES = ['react', 'react-dom', 'react-router', 'zustand', 'recharts', 'mermaid'];
+const UI_PACKAGES = [
+  'react',
+  'react-dom',
+  'react-router',
+  'zustand',
+  'recharts',
+  'uplot',
+  'mermaid',
+];
 
 /** npm packages pure code may import; test files may also use `vitest` and Node built-ins. */
 const PURE_PACKAGES = ['zod'];

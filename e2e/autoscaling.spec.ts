@@ -34,6 +34,13 @@ test('a learner watches the loop overshoot, then finds the metric that misses th
     page.getByRole('figure', { name: 'Instances by state, against the ideal count' }),
   ).toBeVisible();
   await expect(page.getByRole('figure', { name: 'CPU against its target' })).toBeVisible();
+  // The charts draw the run: the demand chart's legend reads the newest demand (200 req/s
+  // before the morning spike), and its canvas has been given a size to draw at.
+  const demandChart = page.getByRole('figure', { name: 'Demand against capacity' });
+  await expect(demandChart.locator('.u-legend')).toContainText(/demand\s*200(?!\d)/);
+  expect(
+    await demandChart.locator('canvas').evaluate((c: HTMLCanvasElement) => c.width),
+  ).toBeGreaterThan(200);
   await expect(page.getByRole('list').filter({ hasText: 'Measure' }).first()).toBeVisible();
 
   // The clock reads as a time of day; a jump lands just before the spike.

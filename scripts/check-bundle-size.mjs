@@ -32,6 +32,13 @@ const PAGES = [
     ],
     budgetKb: 350,
   },
+  ...['rate-limiting/view/RateLimitingLesson.tsx', 'autoscaling/view/AutoscalingLesson.tsx'].map(
+    (view) => ({
+      name: `lesson page (/lessons/${view.split('/')[0]}), before mermaid`,
+      roots: ['index.html', 'src/pages/LessonPage.tsx', `src/lessons/${view}`],
+      budgetKb: 350,
+    }),
+  ),
 ];
 
 /** Web Worker scripts appear in chunks as `.../name.worker-hash.js` URLs. */

@@ -26,13 +26,42 @@ function randomSeed(): number {
   return buf[0] ?? 1;
 }
 
-export function LessonControls({ session, presets, locked, speeds, clockText }: Props) {
+/**
+ * The playback bar and its clock. Its own component because the clock changes every frame
+ * while playing: only this part re-renders then, not the parameter panels beside it.
+ */
+function PlaybackSection({
+  session,
+  speeds,
+  clockText,
+}: Pick<Props, 'session' | 'speeds' | 'clockText'>) {
   const s = useSession(session, (st) => ({
     playing: st.playing,
     speed: st.speed,
     simTimeS: st.simTimeS,
     lagging: st.lagging,
     achievedSpeed: st.achievedSpeed,
+  }));
+  return (
+    <PlaybackBar
+      playing={s.playing}
+      speed={s.speed}
+      simTimeS={s.simTimeS}
+      lagging={s.lagging}
+      achievedSpeed={s.achievedSpeed}
+      onPlay={() => session.play()}
+      onPause={() => session.pause()}
+      onStep={() => session.step()}
+      onReset={() => session.reset()}
+      onSpeed={(speed) => session.setSpeed(speed)}
+      speeds={speeds}
+      clockText={clockText}
+    />
+  );
+}
+
+export function LessonControls({ session, presets, locked, speeds, clockText }: Props) {
+  const s = useSession(session, (st) => ({
     seed: st.seed,
     params: st.params,
     paramsB: st.paramsB,
@@ -51,20 +80,7 @@ export function LessonControls({ session, presets, locked, speeds, clockText }: 
     <>
       <section className="panel" aria-labelledby="playback-heading">
         <h2 id="playback-heading">Playback</h2>
-        <PlaybackBar
-          playing={s.playing}
-          speed={s.speed}
-          simTimeS={s.simTimeS}
-          lagging={s.lagging}
-          achievedSpeed={s.achievedSpeed}
-          onPlay={() => session.play()}
-          onPause={() => session.pause()}
-          onStep={() => session.step()}
-          onReset={() => session.reset()}
-          onSpeed={(speed) => session.setSpeed(speed)}
-          speeds={speeds}
-          clockText={clockText}
-        />
+        <PlaybackSection session={session} speeds={speeds} clockText={clockText} />
         <SeedControl
           seed={s.seed}
           onSeed={(seed) => session.setSeed(seed)}

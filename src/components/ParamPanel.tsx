@@ -1,6 +1,6 @@
 // The parameter panel, generated from a lesson's parameter schema: one fieldset per group,
 // a slider and exact box per number, a select per choice, a checkbox per switch.
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { ParamGroup, ParamSpec, ParamValue, ParamValues } from '../sim/params.ts';
 import { NumberParamField } from './NumberParamField.tsx';
 import { TextParamField } from './TextParamField.tsx';
@@ -105,8 +105,7 @@ function ParamRow(props: Omit<FieldProps, 'describedBy'> & { readonly highlighte
   );
 }
 
-/** The generated parameter panel for a lesson. */
-export function ParamPanel({ groups, values, onChange, locked, highlight }: ParamPanelProps) {
+function ParamPanelImpl({ groups, values, onChange, locked, highlight }: ParamPanelProps) {
   return (
     <div className="param-panel">
       {groups.map((group) => (
@@ -127,3 +126,9 @@ export function ParamPanel({ groups, values, onChange, locked, highlight }: Para
     </div>
   );
 }
+
+/**
+ * The generated parameter panel for a lesson. Memoised: it changes with the values, not with
+ * the simulation's frames, and formatting every slider's value text is not free.
+ */
+export const ParamPanel = memo(ParamPanelImpl);

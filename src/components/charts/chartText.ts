@@ -17,13 +17,17 @@ export interface ReferenceLineSpec {
   readonly color: string;
 }
 
+// Built once: `toLocaleString` with options makes a new formatter on every call.
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const FRACTION = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
 /** A value as read aloud or in a table: three significant digits, grouped thousands. */
 export function formatValue(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return 'no data';
   const abs = Math.abs(v);
-  if (abs >= 1000) return Math.round(v).toLocaleString('en-US');
+  if (abs >= 1000) return WHOLE.format(Math.round(v));
   if (abs === 0) return '0';
-  return Number(v.toPrecision(3)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return FRACTION.format(Number(v.toPrecision(3)));
 }
 
 /** The last finite value of `key` in `data`, scanning from the end. */

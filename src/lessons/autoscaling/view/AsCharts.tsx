@@ -20,8 +20,8 @@ interface Props {
   readonly prefix: string;
 }
 
-/** Least wall time between two updates of one chart: days of data change slowly on screen. */
-const PACE_MS = 600;
+/** Least wall time between two updates of one chart: four times a second is live enough. */
+const PACE_MS = 250;
 
 const { blue, vermillion, bluishGreen, reddishPurple } = OKABE_ITO;
 const FLEET_GREY = '#6B7280';

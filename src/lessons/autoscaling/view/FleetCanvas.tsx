@@ -16,6 +16,7 @@ import {
   type Particle,
   type StateDelays,
 } from './drawFleet.ts';
+import { cssVar, media } from '../../../components/theme.ts';
 
 /** Wall milliseconds a request takes to cross the picture. */
 const FLIGHT_MS = 900;
@@ -30,11 +31,6 @@ interface Props {
   readonly lane: number;
   readonly delays: StateDelays;
   readonly label: string;
-}
-
-function cssVar(name: string, fallback: string): string {
-  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return v || fallback;
 }
 
 /** Reads the theme once (and again when the colour scheme changes), never per frame. */
@@ -52,10 +48,6 @@ function readColours(): FleetColours {
     request: muted,
     failed: '#D55E00',
   };
-}
-
-function media(query: string): MediaQueryList | null {
-  return typeof window.matchMedia === 'function' ? window.matchMedia(query) : null;
 }
 
 export function FleetCanvas({ session, lane, delays, label }: Props) {

@@ -4,19 +4,18 @@
 import { unpackActions } from './actions.ts';
 
 /**
- * Rows per chart: recharts redraws cost in proportion, and a chart is a few hundred pixels. At
- * 120 rows (and up to 200 markers) one chart's update took 40 to 70 ms at 7200x with no
- * cooldown, over the 50 ms long-task bar (e2e/lesson-gates.spec.ts); at 80 rows and 40
- * markers a clean-clone CI run still saw one 65 ms task, so 60 rows and 24 markers.
+ * Rows per chart: about two CSS pixels a row on a chart a few hundred pixels wide, so three
+ * days still show the morning spikes. The canvas charts (AsChart.tsx) redraw 240 rows in well
+ * under a millisecond; recharts, which drew these charts before, could not (see AsChart.tsx).
  */
-export const MAX_POINTS = 60;
+export const MAX_POINTS = 240;
 /** Actions read from the snapshot at most (the newest). */
 export const MAX_MARKERS = 200;
 /**
- * Markers drawn at most per direction (the newest), after keeping one per chart row: each is a
- * recharts element, and markers closer than a row overlap on screen anyway.
+ * Markers drawn at most per direction (the newest), after keeping one per chart row: a marker
+ * is ten pixels wide, so more than this many on one chart would only cover each other.
  */
-export const MAX_MARKERS_SHOWN = 24;
+export const MAX_MARKERS_SHOWN = 48;
 
 export type Row = Readonly<Record<string, number | null>>;
 

@@ -1,6 +1,7 @@
 // Pure drawing of the load-balancing topology onto a 2D canvas context: layout, servers with
 // slots and queues, and requests in flight. No React, so it can be reasoned about alone.
 import type { Particle } from './TopologyCanvas.tsx';
+import { cssVar } from '../../../components/theme.ts';
 
 export interface ServerView {
   readonly name: string;
@@ -45,11 +46,6 @@ export function layoutFor(canvas: HTMLCanvasElement, servers: number): Layout {
     rowH,
     top: 24,
   };
-}
-
-function cssVar(name: string, fallback: string): string {
-  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return v || fallback;
 }
 
 const KIND_COLOURS = ['#0072B2', '#0072B2', '#009E73', '#D55E00', '#CC79A7'];

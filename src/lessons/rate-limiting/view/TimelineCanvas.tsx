@@ -5,6 +5,7 @@ import { useEffect, useRef, type MouseEvent } from 'react';
 import type { LessonSession } from '../../../state/lessonSession.ts';
 import { drawTimeline, hitTest, timelineLayout, type TimelineView } from './drawTimeline.ts';
 import type { RecentRequests, RequestView } from './recentRequests.ts';
+import { cssVar } from '../../../components/theme.ts';
 
 interface Props {
   readonly session: LessonSession;
@@ -17,11 +18,6 @@ interface Props {
   readonly onSelect?: ((r: RequestView) => void) | undefined;
   readonly compact?: boolean | undefined;
   readonly label: string;
-}
-
-function cssVar(name: string, fallback: string): string {
-  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return v || fallback;
 }
 
 export function TimelineCanvas(props: Props) {

@@ -151,18 +151,24 @@ export function thresholdAlarm(ctx: PolicyContext): ThresholdAlarm | null {
   return null;
 }
 
-const METRIC_TEXT: Record<ScalingMetric, { name: string; unit: string; digits: number }> = {
-  cpu: { name: 'CPU', unit: ' %', digits: 0 },
-  'rps-per-instance': { name: 'Requests per instance', unit: ' req/s', digits: 0 },
-  'queue-depth': { name: 'Queue per instance', unit: '', digits: 1 },
-  'p99-latency': { name: 'p99', unit: ' ms', digits: 0 },
+// Formatters are built once: `toLocaleString` with options makes a new one on every call.
+const digits = (maximumFractionDigits: number) =>
+  new Intl.NumberFormat('en-US', { maximumFractionDigits });
+const METRIC_TEXT: Record<
+  ScalingMetric,
+  { name: string; unit: string; format: Intl.NumberFormat }
+> = {
+  cpu: { name: 'CPU', unit: ' %', format: digits(0) },
+  'rps-per-instance': { name: 'Requests per instance', unit: ' req/s', format: digits(0) },
+  'queue-depth': { name: 'Queue per instance', unit: '', format: digits(1) },
+  'p99-latency': { name: 'p99', unit: ' ms', format: digits(0) },
 };
 
 /** A metric value with its unit, for reasons and readouts (for example `83 %`). */
 export function formatMetric(metric: ScalingMetric, value: number): string {
   if (!Number.isFinite(value)) return 'no data';
   const t = METRIC_TEXT[metric];
-  return `${value.toLocaleString('en-US', { maximumFractionDigits: t.digits })}${t.unit}`;
+  return `${t.format.format(value)}${t.unit}`;
 }
 
 export function metricName(metric: ScalingMetric): string {
