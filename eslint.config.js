@@ -27,15 +27,7 @@ const NODE_FILES = [
 ];
 
 /** npm packages of the view layer, never imported by pure code. */
-const UI_PACKAGES = [
-  'react',
-  'react-dom',
-  'react-router',
-  'zustand',
-  'recharts',
-  'uplot',
-  'mermaid',
-];
+const UI_PACKAGES = ['react', 'react-dom', 'react-router', 'zustand', 'uplot', 'mermaid'];
 
 /** npm packages pure code may import; test files may also use `vitest` and Node built-ins. */
 const PURE_PACKAGES = ['zod'];

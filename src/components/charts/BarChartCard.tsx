@@ -1,18 +1,10 @@
 // A bar chart of one value per category (for example utilisation per server), in a <figure>
-// with a caption and a visually hidden table of the same numbers.
-import { memo, useId } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+// with a caption and a visually hidden table of the same numbers. The plot is CanvasChart,
+// with the categories as slots 0, 1, 2, ... of its horizontal axis.
+import { memo, useId, useMemo } from 'react';
+import { CanvasChart, type XAxisSpec } from './CanvasChart.tsx';
 import { formatValue, type ReferenceLineSpec, type SeriesSpec } from './chartText.ts';
+import type { Row } from './plotData.ts';
 
 /** Props of {@link BarChartCard}. */
 export interface BarChartCardProps {
@@ -27,19 +19,24 @@ export interface BarChartCardProps {
   readonly valueLabel: string;
   readonly series: readonly SeriesSpec[];
   readonly referenceLines?: readonly ReferenceLineSpec[] | undefined;
+  /** Plot height in CSS pixels, legend excluded. */
   readonly height?: number | undefined;
   /** Unit appended to values in the hidden table, for example "%". */
   readonly unit?: string | undefined;
-  /** Fixed value range; each end may be 'auto'. */
-  readonly yDomain?: readonly [number | 'auto', number | 'auto'] | undefined;
+  /** A fixed top for the value axis, for example 100 for percentages. */
+  readonly yMax?: number | undefined;
 }
 
-const tooltipStyle = {
-  background: 'var(--surface)',
-  border: '1px solid var(--border)',
-  color: 'var(--text)',
-  borderRadius: 6,
-};
+/** Tick spacings in slots: every category, or every 2nd, 5th, ... when they do not fit. */
+const SLOT_INCREMENTS: readonly number[] = [1, 2, 5, 10, 20, 50, 100];
+
+/** Slots from `min` to `max` every `incr` (whole numbers only). */
+export function slotTicks(min: number, max: number, incr: number): number[] {
+  const step = Math.max(1, Math.round(incr));
+  const ticks: number[] = [];
+  for (let i = Math.ceil(Math.max(0, min) / step) * step; i <= max; i += step) ticks.push(i);
+  return ticks;
+}
 
 function cellText(v: number | string | null | undefined, unit: string): string {
   if (typeof v === 'string') return v;
@@ -59,63 +56,47 @@ function BarChartCardImpl(props: BarChartCardProps) {
     referenceLines = [],
   } = props;
   const unit = props.unit ?? '';
-  const domain = props.yDomain ?? ([0, 'auto'] as const);
+  // The plot's rows: slot numbers for the categories, numbers (or gaps) for the values.
+  const { rows, names } = useMemo(() => {
+    const names = data.map((row) => cellText(row[categoryKey], ''));
+    const rows: Row[] = data.map((row, slot) => {
+      const out: Record<string, number | null> = { slot };
+      for (const s of series) {
+        const v = row[s.key];
+        out[s.key] = typeof v === 'number' ? v : null;
+      }
+      return out;
+    });
+    return { rows, names };
+  }, [data, categoryKey, series]);
+  const namesKey = names.join('\u0000');
+  const xAxis = useMemo<XAxisSpec>(() => {
+    const byslot = namesKey.split('\u0000');
+    return {
+      label: categoryLabel,
+      format: (slot) => byslot[Math.round(slot)] ?? '',
+      incrs: SLOT_INCREMENTS,
+      ticks: slotTicks,
+      range: (min, max) => [min - 0.5, max + 0.5],
+      space: 28,
+      grid: false,
+    };
+  }, [categoryLabel, namesKey]);
   return (
     <figure className="chart-card" aria-labelledby={captionId}>
       <figcaption id={captionId} className="chart-title">
         {title}
       </figcaption>
-      <div className="chart-plot" aria-hidden="true">
-        <ResponsiveContainer width="100%" height={props.height ?? 220}>
-          <BarChart
-            data={data}
-            margin={{ top: 8, right: 16, bottom: 20, left: 8 }}
-            accessibilityLayer={false}
-          >
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis
-              dataKey={categoryKey}
-              label={{ value: categoryLabel, position: 'insideBottom', offset: -12 }}
-            />
-            <YAxis
-              domain={[domain[0], domain[1]]}
-              tickFormatter={(v: number) => formatValue(v)}
-              label={{
-                value: valueLabel,
-                angle: -90,
-                position: 'insideLeft',
-                style: { textAnchor: 'middle' },
-              }}
-              width={64}
-            />
-            <Tooltip
-              isAnimationActive={false}
-              contentStyle={tooltipStyle}
-              cursor={{ fill: 'var(--hover)' }}
-              formatter={(v) => (typeof v === 'number' ? formatValue(v) : String(v))}
-            />
-            {series.length > 1 && <Legend verticalAlign="top" height={28} />}
-            {referenceLines.map((r) => (
-              <ReferenceLine
-                key={`${r.label}-${r.y}`}
-                y={r.y}
-                stroke={r.color}
-                strokeDasharray="4 4"
-                label={{ value: r.label, position: 'insideTopRight', fill: r.color }}
-              />
-            ))}
-            {series.map((s) => (
-              <Bar
-                key={s.key}
-                dataKey={s.key}
-                name={s.label}
-                fill={s.color}
-                isAnimationActive={false}
-              />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
+      <CanvasChart
+        data={rows}
+        xKey="slot"
+        xAxis={xAxis}
+        yLabel={valueLabel}
+        yMax={props.yMax}
+        bars={series}
+        referenceLines={referenceLines}
+        height={props.height}
+      />
       {/* The wrapper hides the table: a table ignores a 1px width and would widen the page. */}
       <div className="visually-hidden">
         <table>

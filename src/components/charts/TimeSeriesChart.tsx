@@ -1,17 +1,7 @@
-// A live line chart over simulated time (recharts), in a <figure> with a caption and a
-// visually hidden sentence of the latest values for screen-reader users.
-import { memo, useId } from 'react';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+// A live line chart over simulated time, in a <figure> with a caption and a visually hidden
+// sentence of the latest values for screen-reader users. The plot is CanvasChart.
+import { memo, useId, useMemo } from 'react';
+import { CanvasChart, type XAxisSpec } from './CanvasChart.tsx';
 import {
   describeLatest,
   formatValue,
@@ -31,97 +21,35 @@ export interface TimeSeriesChartProps {
   readonly yLabel: string;
   readonly series: readonly SeriesSpec[];
   readonly referenceLines?: readonly ReferenceLineSpec[] | undefined;
-  /** Plot height in CSS pixels. */
+  /** Plot height in CSS pixels, legend excluded. */
   readonly height?: number | undefined;
   /** Unit appended to values in the text alternative, for example "ms". */
   readonly unit?: string | undefined;
   /** Replaces the computed text alternative. */
   readonly summary?: string | undefined;
-  /** Fixed y range; each end may be 'auto'. */
-  readonly yDomain?: readonly [number | 'auto', number | 'auto'] | undefined;
 }
-
-const tooltipStyle = {
-  background: 'var(--surface)',
-  border: '1px solid var(--border)',
-  color: 'var(--text)',
-  borderRadius: 6,
-};
 
 function TimeSeriesChartImpl(props: TimeSeriesChartProps) {
   const captionId = useId();
-  const { title, data, xKey, xLabel, yLabel, series, referenceLines = [], height = 240 } = props;
+  const { title, data, xKey, xLabel, yLabel, series, referenceLines, height } = props;
   const text =
-    props.summary ?? describeLatest(data, xKey, xLabel, series, referenceLines, props.unit ?? '');
-  const domain = props.yDomain ?? ([0, 'auto'] as const);
+    props.summary ??
+    describeLatest(data, xKey, xLabel, series, referenceLines ?? [], props.unit ?? '');
+  const xAxis = useMemo<XAxisSpec>(() => ({ label: xLabel, format: formatValue }), [xLabel]);
   return (
     <figure className="chart-card" aria-labelledby={captionId}>
       <figcaption id={captionId} className="chart-title">
         {title}
       </figcaption>
-      <div className="chart-plot" aria-hidden="true">
-        <ResponsiveContainer width="100%" height={height}>
-          <LineChart
-            data={data}
-            margin={{ top: 8, right: 16, bottom: 20, left: 8 }}
-            accessibilityLayer={false}
-          >
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey={xKey}
-              type="number"
-              domain={['dataMin', 'dataMax']}
-              tickFormatter={(v: number) => formatValue(v)}
-              label={{ value: xLabel, position: 'insideBottom', offset: -12 }}
-            />
-            <YAxis
-              domain={[domain[0], domain[1]]}
-              tickFormatter={(v: number) => formatValue(v)}
-              label={{
-                value: yLabel,
-                angle: -90,
-                position: 'insideLeft',
-                style: { textAnchor: 'middle' },
-              }}
-              width={64}
-            />
-            <Tooltip
-              isAnimationActive={false}
-              contentStyle={tooltipStyle}
-              formatter={(v) => (typeof v === 'number' ? formatValue(v) : String(v))}
-              labelFormatter={(x) =>
-                `${xLabel}: ${typeof x === 'number' ? formatValue(x) : String(x)}`
-              }
-            />
-            <Legend verticalAlign="top" height={28} />
-            {referenceLines.map((r) => (
-              <ReferenceLine
-                key={`${r.label}-${r.y}`}
-                y={r.y}
-                stroke={r.color}
-                strokeDasharray="4 4"
-                ifOverflow="extendDomain"
-                label={{ value: r.label, position: 'insideTopRight', fill: r.color }}
-              />
-            ))}
-            {series.map((s) => (
-              <Line
-                key={s.key}
-                type="linear"
-                dataKey={s.key}
-                name={s.label}
-                stroke={s.color}
-                strokeWidth={2}
-                {...(s.dashed ? { strokeDasharray: '6 4' } : {})}
-                dot={false}
-                activeDot={false}
-                isAnimationActive={false}
-                connectNulls={false}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+      <CanvasChart
+        data={data}
+        xKey={xKey}
+        xAxis={xAxis}
+        yLabel={yLabel}
+        lines={series}
+        referenceLines={referenceLines}
+        height={height}
+      />
       <p className="visually-hidden">{text}</p>
     </figure>
   );

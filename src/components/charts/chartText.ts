@@ -8,6 +8,8 @@ export interface SeriesSpec {
   readonly color: string;
   /** Dashed line, for theory overlays. */
   readonly dashed?: boolean | undefined;
+  /** Plot against the right-hand axis (lines only). */
+  readonly right?: boolean | undefined;
 }
 
 /** A horizontal line at `y`, such as a limit or a theoretical value. */

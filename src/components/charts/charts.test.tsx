@@ -1,10 +1,30 @@
 // Component tests for the chart wrappers' text alternatives and the palette's contrast.
 import { render, screen } from '@testing-library/react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { BarChartCard } from './BarChartCard.tsx';
+import { BarChartCard, slotTicks } from './BarChartCard.tsx';
 import { describeLatest, formatValue } from './chartText.ts';
 import { CHART_COLORS, SERIES_COLORS, THEORY_COLOR } from './palette.ts';
 import { TimeSeriesChart } from './TimeSeriesChart.tsx';
+
+// jsdom has no canvas to draw on; these tests are about the cards' text alternatives, and the
+// drawing is checked in the browser (e2e). The stand-in records the data it was given.
+const drawn: unknown[] = [];
+vi.mock('uplot', () => ({
+  default: class {
+    static paths = {};
+    static pxRatio = 1;
+    width = 360;
+    height = 190;
+    constructor(_opts: unknown, data: unknown) {
+      drawn.push(data);
+    }
+    setData(data: unknown) {
+      drawn.push(data);
+    }
+    setSize() {}
+    destroy() {}
+  },
+}));
 
 beforeAll(() => {
   vi.stubGlobal(
@@ -80,10 +100,23 @@ describe('BarChartCard', () => {
         series={[{ key: 'utilization', label: 'Utilisation', color: CHART_COLORS.simulated }]}
       />,
     );
+    // The plot gets the categories as slots 0, 1 and the values as numbers or gaps.
+    expect(drawn.at(-1)).toEqual([
+      [0, 1],
+      [91.234, null],
+    ]);
     const table = screen.getByRole('table', { name: 'Utilisation per server' });
     expect(table).toHaveTextContent('A91.2 %');
     expect(table).toHaveTextContent('Bno data');
     expect(screen.getByRole('rowheader', { name: 'A' })).toBeInTheDocument();
+  });
+});
+
+describe('slotTicks', () => {
+  it('ticks every category when they fit, and every n-th when they do not', () => {
+    expect(slotTicks(-0.5, 3.5, 1)).toEqual([0, 1, 2, 3]);
+    expect(slotTicks(-0.5, 11.5, 5)).toEqual([0, 5, 10]);
+    expect(slotTicks(0, 0, 1)).toEqual([0]);
   });
 });
 

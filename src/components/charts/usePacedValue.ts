@@ -1,9 +1,10 @@
-// Spreads chart updates over animation frames. A recharts chart costs several milliseconds to
-// update; a lesson shows five to ten of them, and updating all at once from one snapshot made a
-// single main-thread task of 60 to 150 ms (a dropped-frame stutter at any speed). Each chart
-// takes its data through usePacedValue instead: the newest value is held until the chart's
-// turn, at most one chart updates per animation frame, and each chart at most every
-// MIN_INTERVAL_MS. Charts of a hidden page wait (no frames), which also saves the work.
+// Spreads chart updates over animation frames. A lesson shows five to ten charts; when they
+// were drawn with recharts (several milliseconds each), updating all at once from one snapshot
+// made a single main-thread task of 60 to 150 ms. The canvas charts are far cheaper, but each
+// update still builds columns and redraws, so the updates stay spread: each chart takes its
+// data through usePacedValue, the newest value is held until the chart's turn, at most one
+// chart updates per animation frame, and each chart at most every MIN_INTERVAL_MS. Charts of
+// a hidden page wait (no frames), which also saves the work.
 import { useEffect, useRef, useState } from 'react';
 
 /** Least wall time between two updates of the same chart. */

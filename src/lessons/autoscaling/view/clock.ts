@@ -60,3 +60,33 @@ export function durationText(seconds: number): string {
   const m = Math.floor((s % HOUR_S) / 60);
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
+
+/** Tick spacings of the time axis, in simulated seconds: whole minutes, hours and days. */
+export const TIME_INCREMENTS: readonly number[] = [
+  60,
+  300,
+  600,
+  900,
+  1800,
+  HOUR_S,
+  2 * HOUR_S,
+  3 * HOUR_S,
+  6 * HOUR_S,
+  12 * HOUR_S,
+  24 * HOUR_S,
+];
+
+/**
+ * Ticks every `incrS` seconds between `minS` and `maxS` that fall on whole multiples of the
+ * spacing on the clock (09:00, 12:00, ...), whatever hour the run starts at.
+ */
+export function clockTicks(minS: number, maxS: number, incrS: number, startHour: number): number[] {
+  if (!(incrS > 0) || !Number.isFinite(minS) || !Number.isFinite(maxS) || maxS < minS) return [];
+  const offset = (Number.isFinite(startHour) ? startHour : 0) * HOUR_S;
+  const ticks: number[] = [];
+  for (let c = Math.ceil((minS + offset) / incrS) * incrS; c - offset <= maxS; c += incrS) {
+    ticks.push(c - offset);
+    if (ticks.length > 1000) break;
+  }
+  return ticks;
+}

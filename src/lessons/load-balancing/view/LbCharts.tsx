@@ -50,7 +50,6 @@ const QUEUE_SERIES: readonly SeriesSpec[] = [
   { key: 'queue', label: 'queue length', color: purple },
 ];
 const DIST_SERIES: readonly SeriesSpec[] = [{ key: 'share', label: 'share', color: blue }];
-const PERCENT_DOMAIN = [0, 100] as const;
 
 /** Upper edge of coarse latency bin k, in ms (bins are 20 % wide from 0.1 ms). */
 function binUpperMs(k: number): number {
@@ -155,7 +154,7 @@ function LbChartsImpl({ snapshot, params, serverName, prefix }: Props) {
         categoryLabel="server"
         valueLabel="busy slots (%)"
         unit="%"
-        yDomain={PERCENT_DOMAIN}
+        yMax={100}
         series={UTILISATION_SERIES}
       />
       <BarChartCard

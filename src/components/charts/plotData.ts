@@ -1,16 +1,14 @@
-// What an autoscaling chart draws, computed from chart rows without touching the canvas: the
-// columns uPlot plots (stacked areas as running sums), the clock-aligned ticks of the time
-// axis and the value axes' ranges (which always show the reference lines). Pure, so it is
-// tested alone; AsChart.tsx does the drawing.
-import { HOUR_S } from './clock.ts';
+// What a chart draws, computed from chart rows without touching the canvas: the columns uPlot
+// plots (stacked areas as running sums) and the value axes' ranges (which always show the
+// reference lines). Pure, so it is tested alone; CanvasChart.tsx does the drawing.
 
-export type Row = Readonly<Record<string, number | null>>;
+export type Row = Readonly<Record<string, number | null | undefined>>;
 
-/** Columns in uPlot's aligned layout: the times, then one array per plotted series. */
+/** Columns in uPlot's aligned layout: the x values, then one array per plotted series. */
 export type Columns = [number[], ...(number | null)[][]];
 
 export interface PlotColumns {
-  /** Times, then the stacked areas (running sums, bottom first), then the lines. */
+  /** The x values, then the stacked areas (running sums, bottom first), then the lines. */
   readonly columns: Columns;
   /** Each area's own values (not summed), for the hover readout. */
   readonly areaValues: readonly (readonly (number | null)[])[];
@@ -20,15 +18,16 @@ const finite = (v: number | null | undefined): number | null =>
   typeof v === 'number' && Number.isFinite(v) ? v : null;
 
 /**
- * The columns for `rows`: `t`, then each of `areaKeys` stacked on the ones before it (a gap
- * in any lower area leaves the sum a gap), then each of `lineKeys` as it is.
+ * The columns for `rows`: the `xKey` values, then each of `areaKeys` stacked on the ones
+ * before it (a gap in any lower area leaves the sum a gap), then each of `lineKeys` as it is.
  */
 export function plotColumns(
   rows: readonly Row[],
+  xKey: string,
   areaKeys: readonly string[],
   lineKeys: readonly string[],
 ): PlotColumns {
-  const t = rows.map((r) => finite(r.t) ?? 0);
+  const t = rows.map((r) => finite(r[xKey]) ?? 0);
   const areaValues = areaKeys.map((k) => rows.map((r) => finite(r[k])));
   const stacked: (number | null)[][] = [];
   let below: (number | null)[] = rows.map(() => 0);
@@ -44,44 +43,16 @@ export function plotColumns(
   return { columns: [t, ...stacked, ...lines], areaValues };
 }
 
-/** Tick spacings of the time axis, in simulated seconds: whole minutes, hours and days. */
-export const TIME_INCREMENTS: readonly number[] = [
-  60,
-  300,
-  600,
-  900,
-  1800,
-  HOUR_S,
-  2 * HOUR_S,
-  3 * HOUR_S,
-  6 * HOUR_S,
-  12 * HOUR_S,
-  24 * HOUR_S,
-];
-
-/**
- * Ticks every `incrS` seconds between `minS` and `maxS` that fall on whole multiples of the
- * spacing on the clock (09:00, 12:00, ...), whatever hour the run starts at.
- */
-export function clockTicks(minS: number, maxS: number, incrS: number, startHour: number): number[] {
-  if (!(incrS > 0) || !Number.isFinite(minS) || !Number.isFinite(maxS) || maxS < minS) return [];
-  const offset = (Number.isFinite(startHour) ? startHour : 0) * HOUR_S;
-  const ticks: number[] = [];
-  for (let c = Math.ceil((minS + offset) / incrS) * incrS; c - offset <= maxS; c += incrS) {
-    ticks.push(c - offset);
-    if (ticks.length > 1000) break;
-  }
-  return ticks;
-}
-
 /**
  * A value axis from zero to a little above the largest of `columns` and `references`, so a
- * target or a timeout line is always on the chart (recharts' extendDomain did the same).
+ * target or a timeout line is always on the chart. A fixed `top` replaces the computed one.
  */
 export function valueRange(
   columns: readonly (readonly (number | null)[])[],
   references: readonly number[],
+  top?: number,
 ): [number, number] {
+  if (top !== undefined && top > 0) return [0, top];
   let max = 0;
   for (const col of columns) for (const v of col) if (v !== null && v > max) max = v;
   for (const r of references) if (Number.isFinite(r) && r > max) max = r;

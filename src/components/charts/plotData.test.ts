@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockTicks, niceCeil, plotColumns, valueRange } from './plotData.ts';
+import { niceCeil, plotColumns, valueRange } from './plotData.ts';
 
 describe('plotColumns', () => {
   const rows = [
@@ -9,7 +9,7 @@ describe('plotColumns', () => {
   ];
 
   it('stacks the areas bottom first and keeps the lines as they are', () => {
-    const { columns, areaValues } = plotColumns(rows, ['a', 'b', 'c'], ['line']);
+    const { columns, areaValues } = plotColumns(rows, 't', ['a', 'b', 'c'], ['line']);
     expect(columns[0]).toEqual([0, 60, 120]);
     expect(columns[1]).toEqual([1, 4, 2]);
     expect(columns[2]).toEqual([3, null, 4]);
@@ -26,6 +26,7 @@ describe('plotColumns', () => {
   it('turns missing and non-finite values into gaps', () => {
     const { columns } = plotColumns(
       [{ t: 0, v: Number.NaN }, { t: 1 }, { t: 2, v: Infinity }, { t: 3, v: 5 }],
+      't',
       [],
       ['v'],
     );
@@ -33,26 +34,7 @@ describe('plotColumns', () => {
   });
 
   it('gives empty columns for no rows', () => {
-    expect(plotColumns([], ['a'], ['b']).columns).toEqual([[], [], []]);
-  });
-});
-
-describe('clockTicks', () => {
-  it('puts ticks on whole hours of the clock when the run starts on the hour', () => {
-    // Clock starts at 08:00; 3-hour ticks fall on 09:00, 12:00, 15:00.
-    expect(clockTicks(0, 8 * 3600, 3 * 3600, 8)).toEqual([3600, 4 * 3600, 7 * 3600]);
-  });
-
-  it('puts ticks on whole hours when the run starts at half past', () => {
-    // Clock starts at 08:30: 09:00 is 1800 s in, 10:00 is 5400 s in.
-    expect(clockTicks(0, 6000, 3600, 8.5)).toEqual([1800, 5400]);
-  });
-
-  it('includes both ends when they fall on a tick and gives nothing for bad input', () => {
-    expect(clockTicks(3600, 7200, 3600, 0)).toEqual([3600, 7200]);
-    expect(clockTicks(0, 100, 0, 0)).toEqual([]);
-    expect(clockTicks(100, 0, 60, 0)).toEqual([]);
-    expect(clockTicks(Number.NaN, 100, 60, 0)).toEqual([]);
+    expect(plotColumns([], 't', ['a'], ['b']).columns).toEqual([[], [], []]);
   });
 });
 
@@ -65,6 +47,10 @@ describe('valueRange', () => {
   it('keeps a reference line above the data in view', () => {
     // p99 of 50 ms under a 10 s timeout line: the timeout must still show.
     expect(valueRange([[50, 48]], [200, 10_000])).toEqual([0, 12_000]);
+  });
+
+  it('uses a fixed top when one is given', () => {
+    expect(valueRange([[120]], [], 100)).toEqual([0, 100]);
   });
 
   it('gives a unit range when there is nothing above zero', () => {
