@@ -24,9 +24,9 @@ export interface PageMetrics {
    * column). Null until then.
    */
   readonly firstFrameMs: number | null;
-  /** When the readout first showed a time above 0, and when the canvas first showed a server. */
+  /** When the readout first showed a time above 0, and when the picture was first painted. */
   readonly firstReadoutMs: number | null;
-  readonly firstServerPixelMs: number | null;
+  readonly firstPictureMs: number | null;
 }
 
 interface Collector {
@@ -48,7 +48,7 @@ function installCollector(): void {
   let recording = false;
   let windowMs: [number, number] = [0, 0];
   let firstReadoutMs: number | null = null;
-  let firstServerPixelMs: number | null = null;
+  let firstPictureMs: number | null = null;
   let firstFrameMs: number | null = null;
 
   try {
@@ -72,16 +72,17 @@ function installCollector(): void {
     return 0;
   };
 
-  /** True when the topology canvas has something painted where the servers are drawn. */
-  const serverDrawn = (): boolean => {
+  /**
+   * True when the lesson's picture (the canvas every lesson marks `topology-0`) has anything
+   * painted on it.
+   */
+  const pictureDrawn = (): boolean => {
     const canvas = document.querySelector<HTMLCanvasElement>('canvas[data-testid="topology-0"]');
     if (!canvas || canvas.width === 0 || canvas.height === 0) return false;
     const ctx = canvas.getContext('2d');
     if (!ctx) return false;
-    // Server boxes start at 60 % of the width (drawTopology's serverX); sample just inside.
-    const x = Math.min(canvas.width - 1, Math.round(canvas.width * 0.6) + 4);
-    const column = ctx.getImageData(x, 0, 1, canvas.height).data;
-    for (let i = 3; i < column.length; i += 4) if ((column[i] ?? 0) > 0) return true;
+    const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    for (let i = 3; i < pixels.length; i += 4) if ((pixels[i] ?? 0) > 0) return true;
     return false;
   };
 
@@ -91,8 +92,8 @@ function installCollector(): void {
     last = now;
     if (firstFrameMs === null) {
       if (firstReadoutMs === null && readoutSeconds() > 0) firstReadoutMs = now;
-      if (firstServerPixelMs === null && serverDrawn()) firstServerPixelMs = now;
-      if (firstReadoutMs !== null && firstServerPixelMs !== null) firstFrameMs = now;
+      if (firstPictureMs === null && pictureDrawn()) firstPictureMs = now;
+      if (firstReadoutMs !== null && firstPictureMs !== null) firstFrameMs = now;
     }
     requestAnimationFrame(onFrame);
   };
@@ -104,7 +105,7 @@ function installCollector(): void {
     windowMs: [...windowMs],
     firstFrameMs,
     firstReadoutMs,
-    firstServerPixelMs,
+    firstPictureMs,
   });
   window.__pageMetrics = {
     start() {
