@@ -61,6 +61,15 @@ describe('TimeBuckets peak channels', () => {
       expect(peaks[i]).toBe(expected);
     }
   });
+
+  it('raise a given bucket, whose start maps back to it', () => {
+    const b = new TimeBuckets(0, 0, 0.1, { now: 0 }, 1);
+    b.raiseMaxAt(0, 3, 5);
+    b.raiseMaxAt(0, 3, 2); // lower: kept at 5
+    expect((b.maxima[0] as Float64Array)[3]).toBe(5);
+    // 0.1-wide buckets: float starts that still floor to their own index.
+    for (const i of [0, 1, 3, 7, 29, 599]) expect(b.index(b.startOf(i))).toBe(i);
+  });
 });
 
 describe('TimeBuckets bucket lookup', () => {

@@ -131,6 +131,17 @@ export class TimeBuckets {
     return { n, t, spanS };
   }
 
+  /** Start time of bucket `i` at the current width (the exact float that maps to `i`). */
+  startOf(i: number): number {
+    return firstAtLeast(i, this.widthS);
+  }
+
+  /** Raises peak channel `channel` of bucket `i` to at least `value`. */
+  raiseMaxAt(channel: number, i: number, value: number): void {
+    const m = this.maxima[channel] as Float64Array;
+    if (value > (m[i] as number)) m[i] = value;
+  }
+
   /** Raises peak channel `channel` of the current bucket to at least `value`. */
   raiseMax(channel: number, value: number): void {
     const i = this.current();

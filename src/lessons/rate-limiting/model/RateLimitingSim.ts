@@ -48,6 +48,8 @@ export class RateLimitingSim implements LessonSim {
   private lastLevel = 0;
   private lastLevelAtS = 0;
   readonly total = { arrived: 0, accepted: 0, rejected: 0 };
+  /** Time of the latest request, or -1 before the first (see holdRollingPeak). */
+  private prevArrivalS = -1;
   readonly stats = { arrived: 0, accepted: 0, rejected: 0, allowedInOutage: 0, refusedInOutage: 0 };
   maxQueueDelayMs = 0;
 
@@ -118,6 +120,7 @@ export class RateLimitingSim implements LessonSim {
   /** Handler of arrival events: route to a gateway, ask its limiter, record the answer. */
   private readonly arrive = (): void => {
     const now = this.sim.now;
+    this.holdRollingPeak(now);
     const p = this.params;
     const gateway = this.cursor;
     this.cursor = (this.cursor + 1) % Number(p.gateways);
@@ -169,6 +172,29 @@ export class RateLimitingSim implements LessonSim {
     this.log.record(now, d, gateway, outage, this.total.arrived);
     this.scheduleNext();
   };
+
+  /**
+   * The rolling count's peak in the time slices since the previous request, before this one
+   * is counted. With no new accepted request the count in (t − W, t] only falls, so a slice
+   * that began after the previous request peaks at its start: the count there, exact because
+   * no request came since. (Raising the peak only at requests left 0 in every slice without
+   * one, and the chart dropped to 0 between requests.)
+   */
+  private holdRollingPeak(now: number): void {
+    const prevS = this.prevArrivalS;
+    this.prevArrivalS = now;
+    this.raisePeaksSince(prevS, now);
+  }
+
+  /** Raises the slices that began after request time `prevS`, up to `now`'s, to their start. */
+  private raisePeaksSince(prevS: number, now: number): void {
+    if (prevS < 0) return;
+    const b = this.buckets;
+    const cur = b.index(now);
+    for (let k = b.index(prevS) + 1; k <= cur; k++) {
+      b.raiseMaxAt(RL.rollingPeak, k, this.peak.countAt(b.startOf(k)));
+    }
+  }
 
   /** Integrates the plotted limiter level (held constant between requests). */
   private noteLevel(now: number, level: number): void {
@@ -239,8 +265,10 @@ export class RateLimitingSim implements LessonSim {
   }
 
   private series(): Record<string, Float64Array> {
-    // Hold the plotted level up to now, so the last buckets do not sag towards 0.
+    // Hold the plotted level and the rolling peak up to now, so the last buckets do not sag
+    // towards 0.
     this.noteLevel(this.sim.now, this.lastLevel);
+    this.raisePeaksSince(this.prevArrivalS, this.sim.now);
     const b = this.buckets;
     const { n, t, spanS } = b.frame(this.sim.now);
     const accepted = new Float64Array(n);

@@ -130,4 +130,32 @@ describe('rate-limiting chart series (regressions found in review)', () => {
     const level = Array.from(a.level ?? []);
     expect(level.at(-1)).toBeGreaterThan(90);
   });
+
+  it('the rolling count holds through time slices in which no request arrives', async () => {
+    const { RateLimitingSim } = await import('./RateLimitingSim.ts');
+    const { defaultValues } = await import('../../../sim/params.ts');
+    const { paramGroups } = await import('./params.ts');
+    // 2 req/s against 100 per 60 s: everything is accepted and nothing leaves the window
+    // before 60 s, so the count in the window only grows; most 0.1 s slices see no request.
+    const params = { ...defaultValues(paramGroups), rate: 2, algorithm: 'sliding-log' };
+    const sim = new RateLimitingSim({ seed: 3, params, warmupS: 0 });
+    sim.advance(30, 1e9);
+    const snap = sim.snapshot(true);
+    const rolling = Array.from((snap.arrays as Record<string, Float64Array>).rolling ?? []);
+    const first = rolling.findIndex((v) => v > 0);
+    expect(first).toBeGreaterThanOrEqual(0);
+    const after = rolling.slice(first);
+    // Never back to 0 (it read 0 in every slice without an arrival), never falling.
+    expect(Math.min(...after)).toBeGreaterThan(0);
+    for (let i = 1; i < after.length; i++) {
+      expect(after[i], `slice ${first + i}`).toBeGreaterThanOrEqual(after[i - 1] as number);
+    }
+    // The newest slice holds every request so far (all accepted, none expired), also when it
+    // has seen no request yet.
+    expect(rolling.at(-1)).toBe(snap.values.arrived);
+    sim.advance(30.05, 1e9);
+    const later = sim.snapshot(true);
+    const newest = (later.arrays as Record<string, Float64Array>).rolling?.at(-1);
+    expect(newest).toBe(later.values.arrived);
+  });
 });
