@@ -68,7 +68,8 @@ export interface CanvasChartProps {
 }
 
 const NONE: readonly never[] = [];
-const FONT = '12px system-ui, sans-serif';
+const FONT_FAMILY = 'system-ui, sans-serif';
+const FONT = `12px ${FONT_FAMILY}`;
 const AREA_ALPHA = 0.35;
 /** Width the plot is drawn at before its box has been measured. */
 const FALLBACK_WIDTH = 360;
@@ -89,7 +90,7 @@ function readTheme(): Theme {
 }
 
 /** `#RRGGBB` at opacity `alpha`, for fills. */
-export function withAlpha(hex: string, alpha: number): string {
+function withAlpha(hex: string, alpha: number): string {
   const m = /^#([0-9a-f]{6})$/i.exec(hex);
   if (!m?.[1]) return hex;
   const n = parseInt(m[1], 16);
@@ -146,7 +147,7 @@ function drawOverlays(u: uPlot, { props }: Current): void {
     ctx.stroke();
     ctx.setLineDash([]);
     ctx.fillStyle = r.color;
-    ctx.font = `${12 * px}px system-ui, sans-serif`;
+    ctx.font = `${12 * px}px ${FONT_FAMILY}`;
     ctx.textAlign = 'right';
     ctx.textBaseline = 'bottom';
     ctx.fillText(r.label, left + width - 4 * px, y - 2 * px);

@@ -90,7 +90,7 @@ export class TimeBuckets {
     if (i >= this.used) this.used = i + 1;
     if (i >= 0) {
       this.cachedIndex = i;
-      this.cachedFromS = firstAtLeast(i, w);
+      this.cachedFromS = this.startOf(i);
       this.cachedToS = Math.min(firstAtLeast(i + 1, w), this.endS);
     }
     return i;
@@ -144,9 +144,7 @@ export class TimeBuckets {
 
   /** Raises peak channel `channel` of the current bucket to at least `value`. */
   raiseMax(channel: number, value: number): void {
-    const i = this.current();
-    const m = this.maxima[channel] as Float64Array;
-    if (value > (m[i] as number)) m[i] = value;
+    this.raiseMaxAt(channel, this.current(), value);
   }
 
   /** Counts a latency whose LatencyHistogram bin is `fineBin` in bucket `i` (hot path). */

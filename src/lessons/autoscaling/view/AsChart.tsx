@@ -14,13 +14,6 @@ import { clockTicks, TIME_INCREMENTS, tickText, timeOfDayText } from './clock.ts
 
 export type LineSpec = SeriesSpec;
 
-export interface MarkerSpec {
-  readonly label: string;
-  readonly color: string;
-  readonly shape: 'triangle' | 'diamond';
-  readonly points: readonly { readonly t: number; readonly y: number }[];
-}
-
 export interface AsChartProps {
   readonly title: string;
   readonly data: readonly Row[];
@@ -32,7 +25,7 @@ export interface AsChartProps {
   readonly areas?: readonly LineSpec[] | undefined;
   /** Dashed horizontal lines on the left axis (targets, limits); always kept in view. */
   readonly referenceLines?: readonly ReferenceLineSpec[] | undefined;
-  readonly markers?: readonly MarkerSpec[] | undefined;
+  readonly markers?: readonly PlotMarker[] | undefined;
   /** The text alternative: a sentence of the latest values. */
   readonly summary: string;
 }
@@ -56,7 +49,7 @@ export function AsChart({ title, summary, ...plot }: AsChartProps) {
 
 type PlotProps = Omit<AsChartProps, 'title' | 'summary'>;
 
-function PlotImpl({ data, startHour, markers, ...rest }: PlotProps) {
+function PlotImpl({ data, startHour, ...rest }: PlotProps) {
   const first = data[0]?.t ?? 0;
   const last = data[data.length - 1]?.t ?? 0;
   // Ticks name the day once the chart spans more than a day and a bit.
@@ -71,11 +64,7 @@ function PlotImpl({ data, startHour, markers, ...rest }: PlotProps) {
     }),
     [startHour, withDay],
   );
-  const marks = useMemo<PlotMarker[] | undefined>(
-    () => markers?.map((m) => ({ ...m, points: m.points.map((p) => ({ x: p.t, y: p.y })) })),
-    [markers],
-  );
-  return <CanvasChart data={data} xKey="t" xAxis={xAxis} markers={marks} {...rest} />;
+  return <CanvasChart data={data} xKey="t" xAxis={xAxis} {...rest} />;
 }
 
 const Plot = memo(PlotImpl);

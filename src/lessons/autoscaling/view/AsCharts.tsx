@@ -10,7 +10,8 @@ import { formatMetric, metricName } from '../../../sim/blocks/autoscaling/policy
 import type { ParamValue } from '../../../sim/params.ts';
 import type { LaneSnapshot } from '../../../sim/worker/protocol.ts';
 import type { ScalingMetric } from '../model/params.ts';
-import { AsChart, type LineSpec, type MarkerSpec } from './AsChart.tsx';
+import type { PlotMarker } from '../../../components/charts/CanvasChart.tsx';
+import { AsChart, type LineSpec } from './AsChart.tsx';
 import { buildSeries } from './series.ts';
 import { timeOfDayText } from './clock.ts';
 
@@ -85,7 +86,7 @@ function AsChartsImpl({ snapshot, params, prefix }: Props) {
   const metric = usePacedValue(series.metric, PACE_MS);
   const latency = usePacedValue(series.latency, PACE_MS);
   const cost = usePacedValue(series.cost, PACE_MS);
-  const markers = useMemo<MarkerSpec[]>(
+  const markers = useMemo<PlotMarker[]>(
     () => [
       { label: 'scale out', color: bluishGreen, shape: 'triangle', points: fleet.marks.out },
       { label: 'scale in', color: vermillion, shape: 'diamond', points: fleet.marks.in },

@@ -56,7 +56,7 @@ describe('buildSeries', () => {
 
   it('marks scale-outs and scale-ins at their new size', () => {
     const s = buildSeries(arrays, 100, 0.1, false);
-    expect(s.markers.out).toEqual([{ t: 100, y: 5 }]);
-    expect(s.markers.in).toEqual([{ t: 200, y: 4 }]);
+    expect(s.markers.out).toEqual([{ x: 100, y: 5 }]);
+    expect(s.markers.in).toEqual([{ x: 200, y: 4 }]);
   });
 });

@@ -19,9 +19,10 @@ export const MAX_MARKERS_SHOWN = 48;
 
 export type Row = Readonly<Record<string, number | null>>;
 
+/** Scaling actions as chart points: `x` the time in seconds, `y` the instances after it. */
 export interface MarkerPoints {
-  readonly out: readonly { t: number; y: number }[];
-  readonly in: readonly { t: number; y: number }[];
+  readonly out: readonly { x: number; y: number }[];
+  readonly in: readonly { x: number; y: number }[];
 }
 
 export interface Series {
@@ -130,12 +131,12 @@ export function buildSeries(
   const actions = unpackActions(a.actions, MAX_MARKERS).filter((x) => x.atS >= from);
   // The span of one chart row in seconds; one marker per direction and row (the row's last).
   const rowS = k * Math.max(1e-9, ((t[n - 1] ?? from) - from) / Math.max(1, n - 1));
-  const thin = (list: typeof actions): { t: number; y: number }[] => {
-    const kept: { t: number; y: number }[] = [];
+  const thin = (list: typeof actions): { x: number; y: number }[] => {
+    const kept: { x: number; y: number }[] = [];
     let lastRow = -1;
     for (const x of list) {
       const row = Math.floor((x.atS - from) / rowS);
-      const point = { t: Math.round(x.atS), y: x.to };
+      const point = { x: Math.round(x.atS), y: x.to };
       if (row === lastRow && kept.length > 0) kept[kept.length - 1] = point;
       else kept.push(point);
       lastRow = row;
