@@ -227,6 +227,26 @@ describe('validateScenario', () => {
     }
     oneProblem({}, 'lesson', 'missing');
   });
+
+  it('an array-like object as the change log is a problem, not a crash', () => {
+    // CI found this with fast-check: zod's array length check read `length` off a non-array
+    // and threw converting `{ toString: '' }` to a number.
+    oneProblem(
+      { lesson: 'load-balancing', changes: { length: { toString: '' } } },
+      'changes',
+      'expected array',
+    );
+    oneProblem({ lesson: 'load-balancing', changes: { length: 3 } }, 'changes', 'expected array');
+  });
+
+  it('a change log longer than 10,000 entries is one problem naming the limit', () => {
+    const changes = Array.from({ length: 10_001 }, (_, i) => ({
+      tS: i / 100,
+      name: 'servers',
+      value: 5,
+    }));
+    oneProblem({ lesson: 'load-balancing', durationS: 600, changes }, 'changes', '10000');
+  });
 });
 
 describe('validateScenario reports everything at once', () => {

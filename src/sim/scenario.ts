@@ -35,6 +35,7 @@ export const MAX_SEED = 2 ** 32 - 1;
 export const MAX_DURATION_S = 7 * 24 * 3600;
 
 const paramValue = z.union([z.number(), z.string(), z.boolean()]);
+export const MAX_CHANGES = 10_000;
 const envelope = z
   .object({
     lesson: z.string(),
@@ -44,7 +45,11 @@ const envelope = z
     params: z.record(z.string(), paramValue).optional(),
     changes: z
       .array(z.object({ tS: z.number().min(0), name: z.string(), value: paramValue }).strict())
-      .max(10_000)
+      // Not `.max()`: zod runs that length check even on a non-array and throws on an object
+      // whose `length` cannot become a number; a refinement runs only once the type is right.
+      .refine((changes) => changes.length <= MAX_CHANGES, {
+        message: `at most ${MAX_CHANGES} changes`,
+      })
       .optional(),
   })
   .strict();
