@@ -68,7 +68,9 @@ test('a learner watches the loop overshoot, then finds the metric that misses th
     .or(page.locator('dl[aria-label="Oscillation and cost"]'));
   const overshoot = figures.locator('dt:text-is("Overshoot") + dd');
   await expect(overshoot).toHaveText(/^\+\d+ % \(\d+ at most, ideal 15\)$/, { timeout: 20_000 });
-  expect(await firstNumber(overshoot)).toBeGreaterThan(100);
+  // Overshoot is "so far": five actions in, the fleet may stand at 26 of an ideal 15 (+73 %)
+  // and climb on to 40 (+167 %) before it turns, so wait for the climb rather than read once.
+  await expect.poll(() => firstNumber(overshoot), { timeout: 20_000 }).toBeGreaterThan(100);
   await expect(figures.locator('dt:text-is("Direction changes") + dd')).toHaveText(/^\d+$/);
 
   // The database pool is the bottleneck: CPU stays under its target, p99 at the timeout.
