@@ -1,10 +1,12 @@
-// A keyboard-only journey through the load-balancing lesson on the production build: Tab from
-// the top reaches every control, each with a visible focus indicator; sliders move with the
-// arrow keys and say their value; Space and Enter work the buttons, the compare switch and the
-// presets; and a numeric assignment is answered and checked from the keyboard, its feedback
-// arriving in a polite live region.
+// Keyboard-only journeys on the production build. For every live lesson (from the registry):
+// Tab from the top reaches every control, each with a visible focus indicator, and sliders move
+// with the arrow keys and say their value. Through the load-balancing lesson: Space and Enter
+// work the buttons, the compare switch and the presets; and a numeric assignment is answered
+// and checked from the keyboard, its feedback arriving in a polite live region.
+// Run alone: npx vite build && npx playwright test e2e/keyboard.spec.ts
 import { expect, test, type Page } from '@playwright/test';
 import { assignments } from '../src/lessons/load-balancing/model/assignments.ts';
+import { lessons } from '../src/lessons/registry.ts';
 import { presets } from '../src/lessons/load-balancing/model/presets.ts';
 import { LessonPage } from './pages/LessonPage.ts';
 
@@ -131,87 +133,110 @@ async function simSeconds(page: Page): Promise<number> {
   return new LessonPage(page).simulatedTime();
 }
 
-test.describe('keyboard only: the load-balancing lesson', () => {
-  test.describe.configure({ timeout: 120_000 });
+/**
+ * Tabs from the top of a lesson to the end and back to the start. Every control must be reached,
+ * show a focus indicator that matches :focus-visible and be scrolled into view; every slider
+ * must follow the arrow keys and say its new value; the controls the brief names (playback,
+ * speed, seed, compare, every preset, the assignment checks) must be among those reached.
+ */
+async function tabThroughLesson(page: Page, lessonId: string): Promise<void> {
+  const lesson = new LessonPage(page);
+  await lesson.open(lessonId, 'paused');
+  await expect(page.getByTestId('topology-0')).toBeVisible();
+  await expect(lesson.controls.getByRole('slider').first()).toBeVisible();
+  const expected = await markControls(page);
+  expect(expected.length).toBeGreaterThan(30);
 
-  test('Tab reaches every control with a visible focus indicator; sliders follow the arrow keys', async ({
+  // From the top: the skip link comes first and shows itself when focused.
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  await page.keyboard.press('Tab');
+  const first = await focused(page);
+  expect(first?.name).toBe('Skip to content');
+  expect(first?.inViewport, 'the skip link is on screen when focused').toBe(true);
+
+  const reached = new Set<string>();
+  const problems: string[] = [];
+  let slidersMoved = 0;
+  let current = first;
+  for (let i = 0; i < 800 && current !== null; i++) {
+    if (reached.has(current.key) && current.key !== '') break; // wrapped around
+    if (current.key !== '') reached.add(current.key);
+    const who = `${current.tag}${current.type ? `[type=${current.type}]` : ''} "${current.name}"`;
+    if (!current.indicator) problems.push(`${who}: no focus indicator (${current.style})`);
+    if (!current.focusVisible) problems.push(`${who}: does not match :focus-visible`);
+    if (!current.inViewport) problems.push(`${who}: focused but not scrolled into view`);
+
+    if (current.tag === 'input' && current.type === 'range') {
+      const before = await sliderState(page);
+      const [forward, back] =
+        before.value === before.max ? ['ArrowLeft', 'ArrowRight'] : ['ArrowRight', 'ArrowLeft'];
+      await page.keyboard.press(forward);
+      const after = await sliderState(page);
+      if (after.value === before.value || after.text === before.text) {
+        problems.push(`${who}: ${forward} left it at ${before.value} ("${before.text}")`);
+      } else {
+        slidersMoved += 1;
+      }
+      await page.keyboard.press(back);
+      const restored = await sliderState(page);
+      if (restored.text === after.text) problems.push(`${who}: ${back} did not move it back`);
+    }
+
+    await page.keyboard.press('Tab');
+    current = await focused(page);
+  }
+
+  const missed = expected.filter((e) => !reached.has(e.key)).map((e) => e.description);
+  expect(missed, 'controls Tab never reached').toEqual([]);
+  expect(problems, 'focus and slider problems').toEqual([]);
+
+  // The named controls of the brief, each reached above.
+  const sliders = lesson.controls.getByRole('slider');
+  const boxes = lesson.controls.getByRole('spinbutton');
+  // Every slider on the page moved, the lesson's own (such as a time slider) included.
+  expect(slidersMoved).toBe(await page.getByRole('slider').count());
+  expect(await boxes.count()).toBeGreaterThanOrEqual(await sliders.count());
+  const presetButtons = page
+    .getByRole('region', { name: 'Presets' })
+    .or(lesson.controls.locator('section[aria-labelledby="presets-heading"]'))
+    .first()
+    .getByRole('button');
+  expect(await presetButtons.count(), 'the lesson has presets').toBeGreaterThan(0);
+  const named = [
+    lesson.controls.getByRole('button', { name: 'Play', exact: true }),
+    lesson.controls.getByRole('button', { name: 'Step' }),
+    lesson.controls.getByRole('button', { name: 'Reset' }),
+    lesson.controls.getByRole('combobox', { name: 'Speed' }),
+    lesson.controls.getByRole('spinbutton', { name: 'Seed' }),
+    lesson.controls.getByRole('button', { name: 'New seed' }),
+    lesson.controls.getByRole('checkbox', { name: /Compare two configurations/ }),
+    ...(await presetButtons.all()),
+  ];
+  const checks = lesson.assignments.getByRole('button', { name: /^Check( my configuration)?$/ });
+  expect(await checks.count(), 'the lesson has assignments to check').toBeGreaterThan(0);
+  named.push(...(await checks.all()));
+  for (const control of named) {
+    const key = await control.getAttribute(MARK);
+    expect(key, `${control.toString()} is a reachable control`).not.toBeNull();
+    expect(reached.has(key ?? ''), `Tab reached ${control.toString()}`).toBe(true);
+  }
+}
+
+// Every live lesson: a lesson added to the registry is walked without a new test.
+for (const { id } of lessons.filter((l) => l.status === 'live')) {
+  test(`keyboard only: ${id}: Tab reaches every control with a visible focus indicator; sliders follow the arrow keys`, async ({
     page,
   }) => {
-    const lesson = new LessonPage(page);
-    await lesson.open(LESSON, 'paused');
-    await expect(page.getByTestId('topology-0')).toBeVisible();
-    await expect(lesson.controls.getByRole('slider').first()).toBeVisible();
-    const expected = await markControls(page);
-    expect(expected.length).toBeGreaterThan(30);
-
-    // From the top: the skip link comes first and shows itself when focused.
-    await page.evaluate(() => {
-      (document.activeElement as HTMLElement | null)?.blur();
-      window.scrollTo(0, 0);
-    });
-    await page.keyboard.press('Tab');
-    const first = await focused(page);
-    expect(first?.name).toBe('Skip to content');
-    expect(first?.inViewport, 'the skip link is on screen when focused').toBe(true);
-
-    const reached = new Set<string>();
-    const problems: string[] = [];
-    let slidersMoved = 0;
-    let current = first;
-    for (let i = 0; i < 600 && current !== null; i++) {
-      if (reached.has(current.key) && current.key !== '') break; // wrapped around
-      if (current.key !== '') reached.add(current.key);
-      const who = `${current.tag}${current.type ? `[type=${current.type}]` : ''} "${current.name}"`;
-      if (!current.indicator) problems.push(`${who}: no focus indicator (${current.style})`);
-      if (!current.focusVisible) problems.push(`${who}: does not match :focus-visible`);
-      if (!current.inViewport) problems.push(`${who}: focused but not scrolled into view`);
-
-      if (current.tag === 'input' && current.type === 'range') {
-        const before = await sliderState(page);
-        const [forward, back] =
-          before.value === before.max ? ['ArrowLeft', 'ArrowRight'] : ['ArrowRight', 'ArrowLeft'];
-        await page.keyboard.press(forward);
-        const after = await sliderState(page);
-        if (after.value === before.value || after.text === before.text) {
-          problems.push(`${who}: ${forward} left it at ${before.value} ("${before.text}")`);
-        } else {
-          slidersMoved += 1;
-        }
-        await page.keyboard.press(back);
-        const restored = await sliderState(page);
-        if (restored.text === after.text) problems.push(`${who}: ${back} did not move it back`);
-      }
-
-      await page.keyboard.press('Tab');
-      current = await focused(page);
-    }
-
-    const missed = expected.filter((e) => !reached.has(e.key)).map((e) => e.description);
-    expect(missed, 'controls Tab never reached').toEqual([]);
-    expect(problems, 'focus and slider problems').toEqual([]);
-
-    // The named controls of the brief, each reached above.
-    const sliders = lesson.controls.getByRole('slider');
-    const boxes = lesson.controls.getByRole('spinbutton');
-    expect(slidersMoved).toBe(await sliders.count());
-    expect(await boxes.count()).toBeGreaterThanOrEqual(await sliders.count());
-    for (const control of [
-      lesson.controls.getByRole('button', { name: 'Play', exact: true }),
-      lesson.controls.getByRole('button', { name: 'Step' }),
-      lesson.controls.getByRole('button', { name: 'Reset' }),
-      lesson.controls.getByRole('combobox', { name: 'Speed' }),
-      lesson.controls.getByRole('spinbutton', { name: 'Seed' }),
-      lesson.controls.getByRole('button', { name: 'New seed' }),
-      lesson.controls.getByRole('checkbox', { name: /Compare two configurations/ }),
-      ...presets.map((p) => lesson.controls.getByRole('button', { name: p.label, exact: true })),
-      lesson.assignments.getByRole('button', { name: 'Check', exact: true }).first(),
-      lesson.assignments.getByRole('button', { name: 'Check my configuration' }).first(),
-    ]) {
-      const key = await control.getAttribute(MARK);
-      expect(key, `${control.toString()} is a reachable control`).not.toBeNull();
-      expect(reached.has(key ?? ''), `Tab reached ${control.toString()}`).toBe(true);
-    }
+    test.setTimeout(180_000);
+    await tabThroughLesson(page, id);
   });
+}
+
+test.describe('keyboard only: the load-balancing lesson', () => {
+  test.describe.configure({ timeout: 120_000 });
 
   test('Space and Enter work playback, compare mode and presets', async ({ page }) => {
     const lesson = new LessonPage(page);
