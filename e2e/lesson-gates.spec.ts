@@ -5,8 +5,9 @@
 //   summary byte-identical to `runValidated` in Node, for autoscaling (a day of the morning
 //   spike with target tracking, two days with predictive+reactive) and rate limiting;
 // - perf: playing every live lesson but load balancing (perf.spec.ts) at its top speed
-//   (autoscaling 7200x, also with noisy demand and no cooldown) for 10 s keeps the frame p95
-//   at most 20 ms and no main-thread task over 50 ms (e2e/support/pageMetrics.ts);
+//   (autoscaling 7200x, also with noisy demand and no cooldown), and every live lesson in
+//   compare mode, for 10 s keeps the frame p95 at most 20 ms and no main-thread task over
+//   50 ms (e2e/support/pageMetrics.ts);
 // - memory: three simulated days at 7200x grow the page heap (V8 + array buffers + DOM, after a
 //   forced GC) by at most 4.17 MB per simulated hour after the first hour. Derivation: the
 //   load-balancing bar is 1 MB per simulated minute at its top speed of 500x, that is 1 MB per
@@ -155,17 +156,22 @@ function validated(raw: unknown): Scenario {
 
 // Every live lesson but load balancing (e2e/perf.spec.ts measures that one, with more), at the
 // top speed it offers; autoscaling also with noisy demand and no cooldown (the most scaling
-// actions and markers). A lesson added to the registry is measured here without a new test.
-const PERF_CASES = liveLessons
-  .filter((l) => l.id !== 'load-balancing')
-  .flatMap((l) =>
-    l.id === 'autoscaling'
-      ? [
-          { id: l.id, query: '' },
-          { id: l.id, query: 'cooldownS=0&demandPattern=noisy' },
-        ]
-      : [{ id: l.id, query: '' }],
-  );
+// actions and markers). Compare mode draws two lanes of everything, so every live lesson, load
+// balancing included, is measured in it too. A lesson added to the registry is measured here
+// without a new test.
+const PERF_CASES = [
+  ...liveLessons
+    .filter((l) => l.id !== 'load-balancing')
+    .flatMap((l) =>
+      l.id === 'autoscaling'
+        ? [
+            { id: l.id, query: '' },
+            { id: l.id, query: 'cooldownS=0&demandPattern=noisy' },
+          ]
+        : [{ id: l.id, query: '' }],
+    ),
+  ...liveLessons.map((l) => ({ id: l.id, query: 'compare=1' })),
+];
 
 for (const { id, query } of PERF_CASES) {
   test(`${id} at its top speed${query ? ` (${query})` : ''} keeps frames under 20 ms (p95) and no task over 50 ms`, async ({
@@ -176,6 +182,7 @@ for (const { id, query } of PERF_CASES) {
     await installPageMetrics(page);
     await openWithHook(page, id, query);
     await expect(page.getByTestId('topology-0')).toBeVisible();
+    if (query.includes('compare=1')) await expect(page.getByTestId('topology-1')).toBeVisible();
     const speed = await setTopSpeed(page);
     // A few wall seconds in: the charts have rows and the page has settled after the change.
     await expect
