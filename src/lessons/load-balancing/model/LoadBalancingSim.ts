@@ -11,7 +11,7 @@ import type { PoolListener } from '../../../sim/blocks/ServerPool.ts';
 import { Balancer } from '../../../sim/blocks/Balancer.ts';
 import type { Algorithm } from '../../../sim/blocks/Balancer.ts';
 import { HealthChecker } from '../../../sim/blocks/HealthChecker.ts';
-import { LatencyHistogram, latencyBin } from '../../../sim/metrics/LatencyHistogram.ts';
+import { LatencyHistogram } from '../../../sim/metrics/LatencyHistogram.ts';
 import { TimeBuckets } from '../../../sim/metrics/TimeBuckets.ts';
 import { TraceKind, TraceRing } from '../../../sim/metrics/TraceRing.ts';
 import type { LessonSim, ModelConfig, RunSummary, Snapshot } from '../../../sim/model.ts';
@@ -238,7 +238,7 @@ export class LoadBalancingSim implements LessonSim, PoolListener, EventTarget {
   completed(req: number, server: number): void {
     const now = this.sim.now;
     const latencyMs = (now - (this.requests.arrivalS[req] as number)) * 1000;
-    const bin = latencyBin(latencyMs);
+    const bin = this.latency.bin(latencyMs);
     this.completedTotal++;
     if (now >= this.warmupS) this.latency.recordBin(bin, latencyMs);
     this.buckets.addLatencyFineBin(this.buckets.current(), bin);
