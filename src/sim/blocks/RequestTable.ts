@@ -2,17 +2,20 @@
 // finishing a request allocates nothing once the table has grown to the working size.
 
 export class RequestTable {
+  // The columns start empty here and are sized by the constructor: a field declared without a
+  // value is first defined as undefined (standard class fields), and V8 would then check each
+  // column's type on every access instead of knowing it.
   /** Arrival time at the system, seconds. */
-  arrivalS: Float64Array;
+  arrivalS = new Float64Array(0);
   /** Work demanded, in seconds of service at speed 1. */
-  workS: Float64Array;
-  client: Int32Array;
+  workS = new Float64Array(0);
+  client = new Int32Array(0);
   /** The server holding the request, or -1 (not yet routed, or finished). */
-  server: Int32Array;
+  server = new Int32Array(0);
   /** Bumped when a request is finished, so stale events about it can be recognised. */
-  token: Int32Array;
+  token = new Int32Array(0);
   /** Ids not in use, the next one last. */
-  private free: Int32Array;
+  private free = new Int32Array(0);
   private freeCount = 0;
 
   constructor(capacity = 1024) {

@@ -14,15 +14,18 @@
 export const MAX_TIMERS = 8;
 
 export class EventQueue {
+  // The arrays start empty here and are sized by the constructor: a field declared without a
+  // value is first defined as undefined (standard class fields), and V8 would then check each
+  // array's type on every access instead of knowing it.
   /** Heap order: times and the slot holding each event's payload. */
-  private heapTime: Float64Array;
-  private heapSlot: Int32Array;
+  private heapTime = new Float64Array(0);
+  private heapSlot = new Int32Array(0);
   /** Payload by slot. */
-  private seqs: Float64Array;
-  private kinds: Int32Array;
-  private as: Int32Array;
-  private bs: Int32Array;
-  private freeSlots: Int32Array;
+  private seqs = new Float64Array(0);
+  private kinds = new Int32Array(0);
+  private as = new Int32Array(0);
+  private bs = new Int32Array(0);
+  private freeSlots = new Int32Array(0);
   private freeCount = 0;
   private slotsUsed = 0;
   private n = 0;
