@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lessonModels } from '../lessons/modelRegistry.ts';
 import { defaultValues } from './params.ts';
-import { validateScenario, type ValidationResult } from './scenario.ts';
+import { MAX_CHANGES, validateScenario, type ValidationResult } from './scenario.ts';
 
 const lb = lessonModels.get('load-balancing');
 if (!lb) throw new Error('load-balancing is not registered');
@@ -240,12 +240,16 @@ describe('validateScenario', () => {
   });
 
   it('a change log longer than 10,000 entries is one problem naming the limit', () => {
-    const changes = Array.from({ length: 10_001 }, (_, i) => ({
+    const changes = Array.from({ length: MAX_CHANGES + 1 }, (_, i) => ({
       tS: i / 100,
       name: 'servers',
       value: 5,
     }));
-    oneProblem({ lesson: 'load-balancing', durationS: 600, changes }, 'changes', '10000');
+    oneProblem(
+      { lesson: 'load-balancing', durationS: 600, changes },
+      'changes',
+      `at most ${MAX_CHANGES} changes`,
+    );
   });
 });
 
